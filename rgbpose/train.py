@@ -18,14 +18,14 @@ from .data import atomic_path, load_annotations
 from .evaluate import INPUT_KEYS, Results, predict_loader
 
 # %% auto #0
-__all__ = ['CONFIGS', 'EMBEDDED', 'CPU_WIDTH', 'CPU_RGB', 'CPU_POSE', 'PRESETS', 'log', 'AMP_DTYPES', 'ModelConfig', 'DataConfig',
-           'OptimConfig', 'ScheduleConfig', 'TrainConfig', 'flatten_config', 'config_table', 'apply_overrides',
-           'scaled_lr', 'get_config', 'build_scheduler', 'SampleError', 'seeded', 'PoseDataset', 'collate_samples',
-           'sample_seed', 'TrainSampler', 'ShardSampler', 'CheckpointError', 'read_checkpoint', 'save_checkpoint',
-           'link_file', 'load_weights', 'dist_info', 'pick_device', 'setup_distributed', 'get_rng_state',
-           'set_rng_state', 'CSVLog', 'read_csv', 'classification_loss', 'Trainer', 'evaluate_dataset',
-           'config_from_dict', 'stream_names', 'rgb_preprocess', 'build_dataset', 'missing_videos', 'train',
-           'evaluate_checkpoint', 'train_cli', 'test_cli']
+__all__ = ['CONFIGS', 'EMBEDDED', 'CPU_WIDTH', 'CPU_RGB', 'CPU_POSE', 'CPU_FUSED_RGB', 'PRESETS', 'log', 'AMP_DTYPES',
+           'ModelConfig', 'DataConfig', 'OptimConfig', 'ScheduleConfig', 'TrainConfig', 'flatten_config',
+           'config_table', 'apply_overrides', 'scaled_lr', 'get_config', 'build_scheduler', 'SampleError', 'seeded',
+           'PoseDataset', 'collate_samples', 'sample_seed', 'TrainSampler', 'ShardSampler', 'CheckpointError',
+           'read_checkpoint', 'save_checkpoint', 'link_file', 'load_weights', 'dist_info', 'pick_device',
+           'setup_distributed', 'get_rng_state', 'set_rng_state', 'CSVLog', 'read_csv', 'classification_loss',
+           'Trainer', 'evaluate_dataset', 'config_from_dict', 'stream_names', 'rgb_preprocess', 'build_dataset',
+           'missing_videos', 'train', 'evaluate_checkpoint', 'train_cli', 'test_cli']
 
 # %% ../nbs/07_train.ipynb #e292bce0
 @dataclass
@@ -199,7 +199,8 @@ def scaled_lr(cfg: TrainConfig,  # the run's config
 EMBEDDED = ['data.ann_file=data/embedded/skeleton/synth_2d.pkl', 'data.data_prefix=data/embedded/nturgbd_videos',
             'model.num_classes=16']  # `rgbpose synth data/embedded`: rgbpose.synth.CLASSES
 CPU_WIDTH = 16  # RGB base channels of the CPU preset (the pose stream: 2 x 16 / β = 8)
-CPU_RGB, CPU_POSE = (72, 64), (18, 16)  # (resize, crop) of the CPU preset: RGB 64 px, heatmaps 64 / 4 = 16 px
+CPU_RGB, CPU_POSE = (72, 64), (16, 16)  # (resize, crop) of the CPU preset: RGB 64 px, heatmaps 64 / 4 = 16 px
+CPU_FUSED_RGB = (64, 64)  # the fused model evaluates at its resize size: 64, as RGB-only evaluates at its crop size
 _GPU = ['amp=bf16', 'channels_last=true', 'data.num_workers=12']
 _CPU = EMBEDDED + ['data.repeat=1', 'data.num_workers=2', 'log_interval=10', 'val_interval=2']
 _PRE = ['data.batch_size=8', 'data.val_batch_size=8']
@@ -213,7 +214,7 @@ PRESETS = {
                                         f'data.pipeline.pose_size={CPU_POSE}'],
             'rgbpose_conv3d': _CPU + _LR['rgbpose_conv3d'] + ['sched.milestones=(4, 5)', 'data.val_batch_size=4',
                                       'model.load_from=work_dirs/rgbpose_conv3d_cpu_init.pth',
-                                      f'model.kwargs.base_channels={CPU_WIDTH}', f'data.pipeline.rgb_size={CPU_RGB}',
+                                      f'model.kwargs.base_channels={CPU_WIDTH}', f'data.pipeline.rgb_size={CPU_FUSED_RGB}',
                                       f'data.pipeline.pose_size={CPU_POSE}']},
     'gpu': {n: _GPU for n in CONFIGS},
 }
