@@ -89,7 +89,7 @@ def render_heatmaps(keypoint,  # [..., M, T, V, 2] (x, y) pixels of the `img_sha
     H, W = int(img_shape[0] * scaling + 0.5), int(img_shape[1] * scaling + 0.5)
     L = len(skeletons) if with_limb else 0
     C, F = (V if with_kp else 0) + L, math.prod(lead) * T
-    # np.zeros gets zeroed pages from the OS lazily: 2x faster than torch.zeros for the mostly empty volume
+    # np.zeros (calloc) skips the memset when the OS hands out fresh zero pages; never slower than torch.zeros here
     out = (torch.from_numpy(np.zeros(F * C * H * W, np.float32)) if device.type == 'cpu' else
            torch.zeros(F * C * H * W, device=device))
     if not (H and W and kp.numel()): return out.view(*lead, T, C, H, W)
