@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_annotations.ipynb #5c43e9d5
 from __future__ import annotations
-import os, pickle, re, tempfile, warnings
+import os, pickle, re, stat, tempfile, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np
@@ -22,6 +22,19 @@ def _tmp_name(path: Path) -> Path:
     os.close(fd)
     return Path(tmp)
 
+def _file_mode(path: Path) -> int:
+    "The mode the finished file gets: the old file's if there is one, else what `open` gives a new file (mkstemp's is 0o600)."
+    if path.exists(): return stat.S_IMODE(path.stat().st_mode)
+    return 0o666 & ~_umask()
+
+def _umask() -> int:
+    "The process umask, read without changing it where Linux allows (setting it briefly would race other threads)."
+    try:
+        with open('/proc/self/status') as f: return next(int(l.split()[1], 8) for l in f if l.startswith('Umask:'))
+    except (OSError, StopIteration, ValueError):
+        mask = os.umask(0o022); os.umask(mask)
+        return mask
+
 @contextmanager
 def atomic_path(path,  # the file to produce
                ):  # yields a temporary Path in the same folder; renamed onto `path` if the block succeeds
@@ -32,6 +45,7 @@ def atomic_path(path,  # the file to produce
     try:
         yield tmp
         with open(tmp, 'rb+') as f: os.fsync(f.fileno())
+        os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
