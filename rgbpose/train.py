@@ -21,11 +21,11 @@ from .evaluate import INPUT_KEYS, Results, predict_loader
 __all__ = ['CONFIGS', 'EMBEDDED', 'CPU_WIDTH', 'CPU_RGB', 'CPU_POSE', 'CPU_FUSED_RGB', 'PRESETS', 'log', 'AMP_DTYPES',
            'ModelConfig', 'DataConfig', 'OptimConfig', 'ScheduleConfig', 'TrainConfig', 'flatten_config',
            'config_table', 'apply_overrides', 'scaled_lr', 'get_config', 'build_scheduler', 'SampleError', 'seeded',
-           'PoseDataset', 'collate_samples', 'sample_seed', 'TrainSampler', 'ShardSampler', 'CheckpointError',
-           'read_checkpoint', 'save_checkpoint', 'link_file', 'load_weights', 'dist_info', 'pick_device',
-           'setup_distributed', 'get_rng_state', 'set_rng_state', 'CSVLog', 'read_csv', 'classification_loss',
-           'Trainer', 'evaluate_dataset', 'config_from_dict', 'stream_names', 'rgb_preprocess', 'build_dataset',
-           'missing_videos', 'train', 'evaluate_checkpoint', 'train_cli', 'test_cli']
+           'PoseDataset', 'collate_samples', 'sample_seed', 'TrainSampler', 'ShardSampler', 'read_checkpoint',
+           'save_checkpoint', 'link_file', 'load_weights', 'dist_info', 'pick_device', 'setup_distributed',
+           'get_rng_state', 'set_rng_state', 'CSVLog', 'read_csv', 'classification_loss', 'Trainer', 'evaluate_dataset',
+           'config_from_dict', 'stream_names', 'rgb_preprocess', 'build_dataset', 'missing_videos', 'train',
+           'evaluate_checkpoint', 'train_cli', 'test_cli']
 
 # %% ../nbs/07_train.ipynb #e292bce0
 @dataclass
@@ -359,8 +359,7 @@ class ShardSampler(Sampler):
     def __len__(self): return len(range(self.r, self.n, self.W))
 
 # %% ../nbs/07_train.ipynb #3d4eccf3
-class CheckpointError(RuntimeError):
-    "A checkpoint that cannot be read or does not fit the model / run."
+from .models import CheckpointError  # one error class for every checkpoint problem, here and in rgbpose.models
 
 class _Inert:
     "Stand-in for a class a checkpoint refers to but that we do not import (mmengine objects): keeps the pickled data."
