@@ -124,7 +124,7 @@ FUSION_PALETTE = {'Late Fusion': '#8c8c8c', 'Early+Late Fusion': '#d6604d'}
 def plot_settings(df: pd.DataFrame,  # from `fusion_records`
                   title: str = '',
                  ):
-    "Bar chart of the four settings (x: stream, colour: fusion, panel: clips), 95% CI over seeds, seeds as dots."
+    "Bar chart of the four settings (x: stream, colour: fusion, panel: clips), 95% CI over seeds, seeds as dots; deterministic."
     clips = sorted(df.clips.unique())
     fig, axs = plt.subplots(1, len(clips), figsize=(4.6 * len(clips), 3.6), sharey=True, squeeze=False)
     lo = max(0, df.value.min() - 10)
@@ -132,10 +132,10 @@ def plot_settings(df: pd.DataFrame,  # from `fusion_records`
         d = df[df.clips == k]
         several = d.seed.nunique() > 1  # seeds: intervals and dots
         sns.barplot(d, x='stream', y='value', hue='fusion', order=STREAMS, hue_order=FUSIONS, palette=FUSION_PALETTE,
-                    errorbar=('ci', 95) if several else None, capsize=.1, ax=ax)
+                    errorbar=('ci', 95) if several else None, seed=0, capsize=.1, ax=ax)
         if several:
             sns.stripplot(d, x='stream', y='value', hue='fusion', order=STREAMS, hue_order=FUSIONS, dodge=True,
-                          palette=['k', 'k'], size=3, legend=False, ax=ax)
+                          palette=['k', 'k'], size=3, jitter=False, legend=False, ax=ax)
         for c in ax.containers:
             if not several: ax.bar_label(c, fmt='%.1f', fontsize=8, padding=2)
             else:  # the means at the foot of the bars, clear of the intervals and the dots
@@ -192,21 +192,25 @@ def read_log(path) -> pd.DataFrame:
     "A CSV log of `rgbpose train` (`train_log.csv` per iteration, `val_log.csv` per epoch)."
     return pd.read_csv(path)
 
-def plot_curves(run_dir,  # one run: <model>/train_log.csv and <model>/val_log.csv
+def plot_curves(run_dirs,  # one run, or a list of runs (seeds): <run>/<model>/train_log.csv and val_log.csv
                 models=MODELS):
-    "Training loss (per iteration, smoothed) and validation top-1 (per epoch) of the three trainings of a run."
+    "Training loss (per iteration, smoothed) and validation top-1 (per epoch) of the three trainings, one line per run."
+    run_dirs = [run_dirs] if isinstance(run_dirs, (str, Path)) else list(run_dirs)
     fig, axs = plt.subplots(1, 2, figsize=(10, 3.4))
     for m, c in zip(models, sns.color_palette('deep', len(models))):
-        d = Path(run_dir) / m
-        if (d / 'train_log.csv').exists():
-            t = read_log(d / 'train_log.csv')
-            axs[0].plot(t.iter, t.loss.rolling(max(1, len(t) // 50), min_periods=1).mean(), color=c, label=m)
-        if (d / 'val_log.csv').exists():
-            v = read_log(d / 'val_log.csv')
-            key = 'RGBPose_1:1_top1' if 'RGBPose_1:1_top1' in v else 'top1'
-            if key in v: axs[1].plot(v.epoch, 100 * v[key], 'o-', color=c, label=f'{m} ({key})')
-    axs[0].set(xlabel='iteration', ylabel='training loss', title='Training loss'); axs[0].legend(fontsize=8)
-    axs[1].set(xlabel='epoch', ylabel='val top-1 (%)', title='Validation (1 clip)'); axs[1].legend(fontsize=8)
+        for i, run in enumerate(run_dirs):  # the first run names the model in the legend
+            d = Path(run) / m
+            if (d / 'train_log.csv').exists():
+                t = read_log(d / 'train_log.csv')
+                axs[0].plot(t.iter, t.loss.rolling(max(1, len(t) // 50), min_periods=1).mean(), color=c, lw=1,
+                            alpha=.8, label=None if i else m)
+            if (d / 'val_log.csv').exists():
+                v = read_log(d / 'val_log.csv')
+                key = 'RGBPose_1:1_top1' if 'RGBPose_1:1_top1' in v else 'top1'
+                if key in v: axs[1].plot(v.epoch, 100 * v[key], 'o-', color=c, ms=3, lw=1, alpha=.8, label=None if i else f'{m} ({key})')
+    runs = f' ({len(run_dirs)} runs)' if len(run_dirs) > 1 else ''
+    axs[0].set(xlabel='iteration', ylabel='training loss', title='Training loss' + runs); axs[0].legend(fontsize=8)
+    axs[1].set(xlabel='epoch', ylabel='val top-1 (%)', title='Validation (1 clip)' + runs); axs[1].legend(fontsize=8)
     fig.tight_layout()
     return fig
 
@@ -224,7 +228,7 @@ def write_results(root,  # folder of runs seed<N>/ (see `load_runs`), or a {seed
                   out='results',  # where the tables and figures go
                   class_names=None,  # names of the classes, for the per-class figures
                   data: str = 'embedded xsub',  # dataset label in the table
-                  curves_dir=None,  # the run whose training logs are plotted (default: the first seed's folder)
+                  curves_dir=None,  # run(s) whose training logs are plotted (default: every seed<N>/ folder of `root`)
                  ) -> dict:  # summary: mean top-1 per fusion/stream/clips
     "Regenerate every table and figure from result dumps."
     runs = load_runs(root) if not isinstance(root, dict) else root
@@ -237,8 +241,9 @@ def write_results(root,  # folder of runs seed<N>/ (see `load_runs`), or a {seed
     _save_fig(plot_settings(fr, f'{data}: late vs early+late fusion ({fr.seed.nunique()} seed{"s" * (fr.seed.nunique() > 1)})'), out / 'fusion_settings.png')
     _save_fig(plot_class_change(runs, class_names), out / 'class_change.png')
     _save_fig(plot_confusions(runs, class_names), out / 'confusion.png')
-    if curves_dir is None and not isinstance(root, dict): curves_dir = Path(root) / f'seed{min(runs)}'
-    if curves_dir is not None and any((Path(curves_dir) / m / 'train_log.csv').exists() for m in MODELS):
+    if curves_dir is None and not isinstance(root, dict): curves_dir = [Path(root) / f'seed{s}' for s in sorted(runs)]
+    curves_dir = [curves_dir] if isinstance(curves_dir, (str, Path)) else list(curves_dir or [])
+    if any((Path(r) / m / 'train_log.csv').exists() for r in curves_dir for m in MODELS):
         _save_fig(plot_curves(curves_dir), out / 'curves.png')
     summary = {f'{f} | {s} | {k}-clip': round(float(g.value.mean()), 2) for (f, s, k), g in fr.groupby(['fusion', 'stream', 'clips'])}
     summary['seeds'] = sorted(int(s) for s in runs)
