@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_models.ipynb #1cad8e72
 from __future__ import annotations
-import difflib, inspect, math, pickle
+import difflib, inspect, math, os, pickle
 from collections import namedtuple
 from pathlib import Path
 import torch
@@ -14,7 +14,7 @@ import torch.nn.functional as F
 # %% auto #0
 __all__ = ['ARCH_BLOCKS', 'RGB_PATHWAY', 'POSE_PATHWAY', 'RGB_LATERALS', 'POSE_LATERALS', 'LATE_FUSION', 'MODEL_NAMES',
            'LoadResult', 'ConvModule', 'DeConvModule', 'Bottleneck3d', 'ResNet3dPathway', 'RGBPoseConv3D', 'I3DHead',
-           'RGBPoseHead', 'clip_probs', 'Recognizer3D', 'MMRecognizer3D', 'build_model', 'CheckpointError',
+           'RGBPoseHead', 'clip_probs', 'Recognizer3D', 'MMRecognizer3D', 'build_model', 'CheckpointError', 'load_pth',
            'read_state_dict', 'load_checkpoint', 'count_macs', 'trace_shapes']
 
 # %% ../nbs/05_models.ipynb #68038ed5
@@ -389,20 +389,25 @@ class CheckpointError(RuntimeError):
     "A checkpoint file that cannot be read, or whose weights do not fit the model."
 
 class _Inert:
-    "Stands in for a class a checkpoint names but we never import (mmengine's HistoryBuffer, numpy scalars...)."
-    def __init__(self, *args, **kwargs): pass
-    def __setstate__(self, state): pass
+    "Stands in for a class a checkpoint names but we never import (mmengine's HistoryBuffer, numpy scalars...): keeps the pickled data."
+    def __init__(self, *args, **kwargs): self.args, self.kwargs = args, kwargs
+    def __setstate__(self, state): self.state = state
+    def __repr__(self): return f'<inert {type(self).__module__}.{type(self).__qualname__}>'
 
-def _load_file(path: Path):
+def load_pth(path,  # a .pth file (rgbpose, mmaction2 / mmengine, pyskl)
+             map_location='cpu',
+             remedy: str = 'download or copy it again',  # what to do about an unreadable file, for the error message
+            ):
+    "`torch.load(weights_only=True)` that never runs code from the file: classes it names are loaded as inert stand-ins."
     try:
-        try: return torch.load(path, map_location='cpu', weights_only=True)
+        try: return torch.load(path, map_location=map_location, weights_only=True)
         except pickle.UnpicklingError:  # mmengine / numpy objects in 'meta' or 'message_hub': load them as inert stubs
             stubs = [type(n.rpartition('.')[2], (_Inert,), {'__module__': n.rpartition('.')[0], '__qualname__': n.rpartition('.')[2]})
                      for n in torch.serialization.get_unsafe_globals_in_checkpoint(path)]
-            with torch.serialization.safe_globals(stubs): return torch.load(path, map_location='cpu', weights_only=True)
+            with torch.serialization.safe_globals(stubs): return torch.load(path, map_location=map_location, weights_only=True)
     except Exception as e:
-        raise CheckpointError(f'checkpoint {str(path)!r} cannot be read ({type(e).__name__}: {str(e).splitlines()[0][:200]}): '
-                              'the file is truncated or not a PyTorch checkpoint; download or copy it again') from None
+        raise CheckpointError(f'checkpoint {path} cannot be read ({type(e).__name__}: {str(e).splitlines()[0][:200]}); '
+                              f'the file is truncated or not a PyTorch checkpoint: {remedy}') from None
 
 def read_state_dict(checkpoint,  # a checkpoint path (mmaction2 / pyskl / rgbpose .pth), a checkpoint dict or a state dict
                    ) -> dict:  # the state dict: name -> tensor
@@ -410,7 +415,7 @@ def read_state_dict(checkpoint,  # a checkpoint path (mmaction2 / pyskl / rgbpos
     if isinstance(checkpoint, (str, os.PathLike)):
         source = repr(str(checkpoint))
         if not Path(checkpoint).is_file(): raise CheckpointError(f'checkpoint {source} does not exist')
-        ckpt = _load_file(Path(checkpoint))
+        ckpt = load_pth(checkpoint)
     else: source, ckpt = 'dict', checkpoint
     sd = ckpt.get('state_dict', ckpt) if isinstance(ckpt, dict) else None
     if not isinstance(sd, dict) or not sd or not all(torch.is_tensor(v) for v in sd.values()):

@@ -359,13 +359,7 @@ class ShardSampler(Sampler):
     def __len__(self): return len(range(self.r, self.n, self.W))
 
 # %% ../nbs/07_train.ipynb #3d4eccf3
-from .models import CheckpointError  # one error class for every checkpoint problem, here and in rgbpose.models
-
-class _Inert:
-    "Stand-in for a class a checkpoint refers to but that we do not import (mmengine objects): keeps the pickled data."
-    def __init__(self, *args, **kwargs): self.args, self.kwargs = args, kwargs
-    def __setstate__(self, state): self.state = state
-    def __repr__(self): return f'<inert {type(self).__module__}.{type(self).__qualname__}>'
+from .models import CheckpointError, load_pth  # one error class and one safe loader for every checkpoint
 
 def read_checkpoint(path,  # a .pth file written by rgbpose or mmaction2/mmengine (or a bare state_dict)
                     map_location='cpu',
@@ -373,19 +367,7 @@ def read_checkpoint(path,  # a .pth file written by rgbpose or mmaction2/mmengin
     "Read a checkpoint without running code from it; a clear `CheckpointError` naming the file if it cannot be used."
     path = Path(path)
     if not path.is_file(): raise CheckpointError(f'checkpoint {path} does not exist')
-    try:
-        try: ckpt = torch.load(path, map_location=map_location, weights_only=True)
-        except pickle.UnpicklingError:
-            stubs = []
-            for name in torch.serialization.get_unsafe_globals_in_checkpoint(path):
-                mod, _, qual = name.rpartition('.')
-                stubs.append(type(qual, (_Inert,), {'__module__': mod, '__qualname__': qual}))
-            with torch.serialization.safe_globals(stubs):
-                ckpt = torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e:
-        raise CheckpointError(f'checkpoint {path} cannot be read ({type(e).__name__}: {str(e).splitlines()[0][:200]}); '
-                              f'the file is truncated or not a PyTorch checkpoint: resume from another epoch_N.pth '
-                              f'or start again') from None
+    ckpt = load_pth(path, map_location, remedy='resume from another epoch_N.pth or start again')
     if isinstance(ckpt, dict) and 'state_dict' not in ckpt and ckpt and all(torch.is_tensor(v) for v in ckpt.values()):
         ckpt = {'state_dict': ckpt, 'meta': {}}  # a bare state_dict
     if not isinstance(ckpt, dict) or not isinstance(ckpt.get('state_dict'), dict):
