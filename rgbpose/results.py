@@ -143,6 +143,7 @@ def plot_settings(df: pd.DataFrame,  # from `fusion_records`
                                     va='bottom', fontsize=8, color='white', fontweight='bold')
         ax.set(title=f'{k}-clip test', xlabel='', ylabel='top-1 (%)' if k == clips[0] else '', ylim=(lo, 100))
         if k != clips[-1] and ax.get_legend(): ax.get_legend().remove()
+        elif ax.get_legend(): sns.move_legend(ax, 'upper left', bbox_to_anchor=(1.02, 1), frameon=False)  # clear of the bars
     if title: fig.suptitle(title)
     fig.tight_layout()
     return fig
