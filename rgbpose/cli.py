@@ -107,6 +107,8 @@ def main(argv=None) -> int:
     cmd, rest = argv[0], argv[1:]
     if cmd not in COMMANDS:
         print(f'rgbpose: unknown command {cmd!r}\n\n{usage()}', file=sys.stderr); return 2
+    from rgbpose.heatmaps import keep_freed_memory
+    keep_freed_memory()  # our own process: big heatmap volumes are reused, not faulted in anew (rgbpose.heatmaps)
     try: return COMMANDS[cmd][0](rest) or 0
     except SystemExit as e: return e.code if isinstance(e.code, int) else 2
     except KeyboardInterrupt:

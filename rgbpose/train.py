@@ -819,9 +819,11 @@ class Trainer:
         return best if best.exists() else self.work_dir / 'latest.pth'
 
 def _seed_worker(worker_id: int):
-    "Seed numpy and python in a DataLoader worker from torch's per-worker seed."
+    "Seed numpy and python in a DataLoader worker from torch's per-worker seed; let it reuse big freed heatmap volumes."
     s = torch.initial_seed() % 2**32
     np.random.seed(s); random.seed(s)
+    from rgbpose.heatmaps import keep_freed_memory
+    keep_freed_memory()  # test-time heatmap volumes are 89 MB: without this each one is faulted in from the OS anew
 
 def _version() -> str:
     try: from rgbpose import __version__; return __version__
@@ -841,7 +843,7 @@ def evaluate_dataset(model: nn.Module,  # unwrapped model
     "Clip-averaged scores of `model` on every video of `dataset`, split across the processes."
     rank, world, _ = dist_info()
     loader = DataLoader(dataset, batch_size, sampler=ShardSampler(len(dataset), world, rank), num_workers=num_workers,
-                        collate_fn=collate_samples, pin_memory=torch.device(device).type == 'cuda')
+                        collate_fn=collate_samples, pin_memory=torch.device(device).type == 'cuda', worker_init_fn=_seed_worker)
     res = predict_loader(model, loader, device, amp_dtype, preprocess, progress and rank == 0, stream_names)
     parts = _all_gather(res)
     if rank != 0: return None

@@ -7,9 +7,12 @@ Heatmaps: GeneratePoseTarget on 100 frames x 2 persons (rgbpose.data.fake_skelet
 and limb maps (the issue's benchmark), plus the fused config's 32 frames at 224 -> 56 (sigma 0.7, scaling 0.25).
 Fused sample: rgbpose_conv3d.py's training pipeline on a synthetic 960x540, 100-frame H.264 video (the size of a
 compressed NTU video) with 2 persons annotated at 1920x1080: sample 8 RGB + 32 pose frames, decode the 8, compact crop,
-Resize 256, RandomResizedCrop, Resize 224, Flip, 32-frame heatmaps, FormatShape. Median of N runs, milliseconds.
+Resize 256, RandomResizedCrop, Resize 224, Flip, 32-frame heatmaps, FormatShape. Test-time volumes (above glibc's
+32 MB mmap threshold) with glibc's malloc defaults and with rgbpose.heatmaps.keep_freed_memory(), each in a fresh
+interpreter (the setting is per process), mmaction2 under the same setting. Medians in milliseconds of calls interleaved
+with mmaction2's (rounds of a few of ours, then one of the reference), so that both run on the same machine state.
 """
-import copy, os, random, sys, tempfile, time
+import copy, json, os, random, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -36,7 +39,20 @@ def median_ms(fn, repeat):
     return 1e3 * float(np.median(ts))
 
 
-def heatmap_rows(repeat=50):
+def paired_ms(ours, ref, rounds, k=5):
+    """(ours ms, mmaction2 ms or None): medians of calls interleaved in `rounds` rounds of k of ours then one of mmaction2's,
+    so that both see the same machine (a shared host's memory bandwidth drifts by 2x within a minute)."""
+    ours(); ref and ref()
+    to, tr = [], []
+    for _ in range(rounds):
+        for _ in range(k):
+            t = time.perf_counter(); ours(); to.append(time.perf_counter() - t)
+        if ref:
+            t = time.perf_counter(); ref(); tr.append(time.perf_counter() - t)
+    return 1e3 * float(np.median(to)), (1e3 * float(np.median(tr)) if ref else None)
+
+
+def heatmap_rows(rounds=30):
     rows = []
     for name, T, size, kw in [('keypoint maps, 100 frames x 2 persons, 56x56', 100, 56, {}),
                               ('limb maps, 100 frames x 2 persons, 56x56', 100, 56, dict(with_kp=False, with_limb=True)),
@@ -44,14 +60,41 @@ def heatmap_rows(repeat=50):
         kp, score = fake_skeleton(T, 2, (size, size), seed=0)
         sample = lambda: dict(keypoint=kp.copy(), keypoint_score=score.copy(), img_shape=(size, size))
         ours, ref = GeneratePoseTarget(**kw), RefGPT(**kw) if RefGPT else None
-        t_ours = median_ms(lambda: ours(sample()), repeat)
-        t_ref = median_ms(lambda: ref(sample()), max(5, repeat // 5)) if ref else None
         if ref: assert np.abs(ours(sample())['imgs'] - ref(sample())['imgs']).max() < 1e-5
+        t_ours, t_ref = paired_ms(lambda: ours(sample()), ref and (lambda: ref(sample())), rounds)
         rows.append((name, t_ref, t_ours))
     return rows
 
 
-def fused_rows(repeat=20):
+BIG = [('pose_only test volume: 10 clips x 32 frames, 64x64 (89 MB)', 320, 64, {}),
+       ('rgbpose_conv3d test volume: 10 clips x 32 frames, 256 -> 64 (89 MB)', 320, 256, dict(sigma=0.7, scaling=0.25))]
+
+
+def big_volume_times(keep, repeat=6):
+    "[(ours ms, mmaction2 ms or None)] for BIG, in this process, after keep_freed_memory() if `keep`."
+    if keep:
+        from rgbpose.heatmaps import keep_freed_memory
+        assert keep_freed_memory()
+    out = []
+    for _, T, size, kw in BIG:
+        kp, score = fake_skeleton(T, 2, (size, size), seed=0)
+        sample = lambda: dict(keypoint=kp.copy(), keypoint_score=score.copy(), img_shape=(size, size))
+        ours, ref = GeneratePoseTarget(**kw), RefGPT(**kw) if RefGPT else None
+        out.append(paired_ms(lambda: ours(sample()), ref and (lambda: ref(sample())), repeat, k=2))
+    return out
+
+
+def big_rows():
+    rows = []
+    for keep in (False, True):
+        res = subprocess.run([sys.executable, __file__, '--big-volumes', 'keep' if keep else 'default'], check=True,
+                             capture_output=True, text=True, env=dict(os.environ, PYTHONWARNINGS='ignore')).stdout
+        for (name, *_), (o, r) in zip(BIG, json.loads(res.strip().splitlines()[-1])):
+            rows.append((f'{name}, ' + ('keep_freed_memory()' if keep else "glibc's malloc defaults"), r, o))
+    return rows
+
+
+def fused_rows(rounds=10):
     N, H, W = 100, 540, 960
     rng = np.random.default_rng(0)
     yy, xx = np.mgrid[:H, :W]
@@ -67,9 +110,7 @@ def fused_rows(repeat=20):
         head, tail = copy.copy(ours), copy.copy(ours)
         head.transforms, tail.transforms = ours.transforms[:2], ours.transforms[2:]  # sample + decode | the rest
         decoded = head(dict(ann))
-        t_ours, t_dec = median_ms(lambda: ours(dict(ann)), repeat), median_ms(lambda: head(dict(ann)), repeat)
-        t_rest = median_ms(lambda: tail(dict(decoded)), repeat)
-        t_ref = t_ref_dec = t_ref_rest = None
+        ref_whole = ref_dec = ref_tail = None
         if RefGPT:
             import mmaction_reference as mr
             from mmengine.config import Config
@@ -79,14 +120,16 @@ def fused_rows(repeat=20):
                 for s in steps[a:b]: r = s(r)
                 return r
             fresh = lambda: copy.deepcopy(dict(ann, frame_dir=f'{d}/bench'))
-            ref_dec = ref(fresh(), 0, 2)
+            decoded_ref = ref(fresh(), 0, 2)
             def ref_tail():  # the reference edits keypoints in place: copy them (and the frame list)
-                return ref(dict(ref_dec, imgs=list(ref_dec['imgs']), keypoint=ref_dec['keypoint'].copy(),
-                                keypoint_score=ref_dec['keypoint_score'].copy()), 2, None)
-            n = max(5, repeat // 2)
-            t_ref, t_ref_dec, t_ref_rest = median_ms(lambda: ref(fresh(), 0, None), n), median_ms(lambda: ref(fresh(), 0, 2), n), median_ms(ref_tail, n)
+                return ref(dict(decoded_ref, imgs=list(decoded_ref['imgs']), keypoint=decoded_ref['keypoint'].copy(),
+                                keypoint_score=decoded_ref['keypoint_score'].copy()), 2, None)
+            ref_whole, ref_dec = lambda: ref(fresh(), 0, None), lambda: ref(fresh(), 0, 2)
             out = ref_tail()
             assert out['imgs'].shape == (1, 3, 8, 224, 224) and out['heatmap_imgs'].shape == (1, 17, 32, 56, 56)
+        t_ours, t_ref = paired_ms(lambda: ours(dict(ann)), ref_whole, rounds, k=2)
+        t_dec, t_ref_dec = paired_ms(lambda: head(dict(ann)), ref_dec, rounds, k=2)
+        t_rest, t_ref_rest = paired_ms(lambda: tail(dict(decoded)), ref_tail, rounds, k=2)
         assert tail(dict(decoded))['heatmap_imgs'].shape == (1, 17, 32, 56, 56)
     rows.append(('fused training sample: decode 8 frames of 960x540', t_ref_dec, t_dec))
     rows.append(('fused training sample: the rest (crop, resize, flip, 32-frame heatmaps, format)',
@@ -96,7 +139,9 @@ def fused_rows(repeat=20):
 
 
 if __name__ == '__main__':
-    rows = heatmap_rows() + fused_rows()
+    if sys.argv[1:2] == ['--big-volumes']:
+        print(json.dumps(big_volume_times(sys.argv[2] == 'keep'))); sys.exit()
+    rows = heatmap_rows() + big_rows() + fused_rows()
     print(f'one CPU thread, torch {torch.__version__}, median ms' + ('' if RefGPT else ' (mmaction2 not importable: rgbpose only)'))
     print('| | mmaction2 1.2.0 ms | rgbpose ms | speed-up |\n|---|---|---|---|')
     for name, r, o in rows:
