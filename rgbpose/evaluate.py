@@ -138,7 +138,7 @@ def late_fusion(rgb: Results,  # results of the RGB-only model
                          f'e.g. {missing[:3]} only in the RGB run). Test both models on the same split.')
     j = np.array([idx[d] for d in rgb.frame_dir])
     if not np.array_equal(rgb.label, pose.label[j]): raise ValueError('late_fusion: the two runs disagree on labels')
-    (ks, sr), (kp, sp) = next(iter(rgb.scores.items())), next(iter(pose.scores.items()))
+    sr, sp = next(iter(rgb.scores.values())), next(iter(pose.scores.values()))
     return Results(list(rgb.frame_dir), rgb.label, {'rgb': sr, 'pose': sp[j]}, num_clips=rgb.num_clips,
                    meta={'late_fusion': True, 'rgb': rgb.meta, 'pose': pose.meta})
 

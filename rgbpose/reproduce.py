@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_reproduce.ipynb #74696ffb
 from __future__ import annotations
-import json, os, sys, time
+import json, sys, time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,6 +168,6 @@ def reproduce_cli(argv=None) -> int:
     p.add_argument('--split', default='xsub')
     p.add_argument('overrides', nargs='*', metavar='key=value', help='overrides for all three trainings')
     a = p.parse_args(argv)
-    s = reproduce(a.data, a.budget, a.seeds, a.work_dir, a.out, a.root, a.size, a.split, a.overrides)
+    reproduce(a.data, a.budget, a.seeds, a.work_dir, a.out, a.root, a.size, a.split, a.overrides)
     print(Path(a.out, 'fusion.md').read_text())
     return 0

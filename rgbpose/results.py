@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 import numpy as np
 import pandas as pd
-import matplotlib
 import matplotlib.pyplot as plt
 import seaborn as sns
 from .evaluate import Results, late_fusion, confusion_matrix, from_mmaction_dump
