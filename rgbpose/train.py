@@ -23,9 +23,9 @@ __all__ = ['CONFIGS', 'EMBEDDED', 'CPU_WIDTH', 'CPU_RGB', 'CPU_POSE', 'CPU_FUSED
            'config_table', 'apply_overrides', 'scaled_lr', 'get_config', 'build_scheduler', 'SampleError', 'seeded',
            'PoseDataset', 'collate_samples', 'sample_seed', 'TrainSampler', 'ShardSampler', 'read_checkpoint',
            'save_checkpoint', 'link_file', 'load_weights', 'dist_info', 'pick_device', 'setup_distributed',
-           'get_rng_state', 'set_rng_state', 'CSVLog', 'read_csv', 'classification_loss', 'Trainer', 'evaluate_dataset',
-           'config_from_dict', 'stream_names', 'rgb_preprocess', 'build_dataset', 'missing_videos', 'train',
-           'evaluate_checkpoint', 'train_cli', 'test_cli']
+           'teardown_distributed', 'get_rng_state', 'set_rng_state', 'CSVLog', 'read_csv', 'classification_loss',
+           'Trainer', 'evaluate_dataset', 'config_from_dict', 'stream_names', 'rgb_preprocess', 'build_dataset',
+           'missing_videos', 'train', 'evaluate_checkpoint', 'train_cli', 'test_cli']
 
 # %% ../nbs/07_train.ipynb #e292bce0
 @dataclass
@@ -444,6 +444,14 @@ def setup_distributed(device: str = 'auto') -> bool:  # True if this call initia
     if dev.type == 'cuda': torch.cuda.set_device(dev)
     dist.init_process_group('nccl' if dev.type == 'cuda' else 'gloo', init_method='env://')
     return True
+
+def teardown_distributed(own: bool,  # what `setup_distributed` returned: only the caller that joined the group leaves it
+                         ok: bool = True,  # whether every rank got here normally (else no barrier: a rank may be gone)
+                        ):
+    "Leave the process group; after a normal run only once every rank is done with it (gloo can abort a rank otherwise)."
+    if not (own and dist.is_initialized()): return
+    if ok: dist.barrier()
+    dist.destroy_process_group()
 
 def _all_gather(obj) -> list:
     if not dist.is_initialized(): return [obj]
@@ -915,7 +923,7 @@ def train(config,  # a TrainConfig, or 'rgb_only' | 'pose_only' | 'rgbpose_conv3
     "Train a recipe end to end, on one process or under torchrun."
     cfg = get_config(config, overrides)
     if progress is not None: cfg.progress = progress
-    own = setup_distributed(cfg.device)
+    own, ok = setup_distributed(cfg.device), False
     try:
         if cfg.seed is None: cfg.seed = _broadcast(int.from_bytes(os.urandom(4), 'little') >> 1)
         work_dir = Path(work_dir)
@@ -938,9 +946,9 @@ def train(config,  # a TrainConfig, or 'rgb_only' | 'pose_only' | 'rgbpose_conv3
         del ann
         _check_videos(cfg, train_set, val_set)
         trainer = Trainer(cfg, work_dir, model, train_set, val_set, rgb_preprocess(cfg), resume, stream_names(cfg))
-        return trainer.fit()
-    finally:
-        if own and dist.is_initialized(): dist.destroy_process_group()
+        out = trainer.fit(); ok = True
+        return out
+    finally: teardown_distributed(own, ok)
 
 def evaluate_checkpoint(checkpoint,  # a checkpoint written by `train` (or mmaction2's, with `config`)
                         config=None,  # None: the config stored in the checkpoint
@@ -958,7 +966,7 @@ def evaluate_checkpoint(checkpoint,  # a checkpoint written by `train` (or mmact
             raise CheckpointError(f'checkpoint {checkpoint} does not record its config (not written by rgbpose): pass config=')
         cfg = apply_overrides(config_from_dict(ckpt['meta']['config']), overrides)
     else: cfg = get_config(config, overrides)
-    own = setup_distributed(cfg.device)
+    own, ok = setup_distributed(cfg.device), False
     try:
         from rgbpose.models import build_model
         model = build_model(cfg.model.name, num_classes=cfg.model.num_classes, **cfg.model.kwargs)
@@ -974,9 +982,9 @@ def evaluate_checkpoint(checkpoint,  # a checkpoint written by `train` (or mmact
         if res is not None:
             res.meta.update(config=cfg.name, checkpoint=str(checkpoint), split=ds.split, num_clips=K)
             if out is not None: res.save(out)
+        ok = True
         return res
-    finally:
-        if own and dist.is_initialized(): dist.destroy_process_group()
+    finally: teardown_distributed(own, ok)
 
 # %% ../nbs/07_train.ipynb #6b2d6dfa
 def train_cli(argv=None):  # e.g. ['rgb_only:cpu', '--work-dir', 'work_dirs/x', 'optim.lr=0.01']
