@@ -15,8 +15,9 @@ from .evaluate import Results, late_fusion, confusion_matrix, from_mmaction_dump
 # %% auto #0
 __all__ = ['MODELS', 'CLIPS', 'FUSIONS', 'STREAMS', 'PAPER_NTU60_XSUB', 'PAPER_PRETRAIN_NTU60_XSUB', 'FUSION_PALETTE',
            'result_path', 'load_run', 'load_runs', 'fusion_records', 'pretrain_records', 'fusion_table',
-           'pretrain_table', 'plot_settings', 'class_accuracy', 'plot_class_change', 'plot_confusions', 'read_log',
-           'plot_curves', 'write_results', 'mmaction_order', 'run_from_mmaction']
+           'pretrain_table', 'mcnemar_exact', 'paired_records', 'paired_table', 'plot_settings', 'class_accuracy',
+           'plot_class_change', 'plot_confusions', 'read_log', 'plot_curves', 'write_results', 'mmaction_order',
+           'run_from_mmaction']
 
 # %% ../nbs/12_results.ipynb #1328c170
 MODELS = ('rgb_only', 'pose_only', 'rgbpose_conv3d')
@@ -116,6 +117,47 @@ def pretrain_table(df: pd.DataFrame,  # from `pretrain_records`
         for model, v in PAPER_PRETRAIN_NTU60_XSUB.items():
             rows.append([model, 'NTU60 XSub, **published** (mmaction2)', ' / '.join(f'{x:.1f}' for x in v), '', ''])
     return _md(['Model', 'Data', 'Top-1 (1-clip / 10-clip)', 'Top-5', 'Mean class acc.'], rows)
+
+# %% ../nbs/12_results.ipynb #84991ac9
+from math import comb
+from .evaluate import fuse_scores
+
+def mcnemar_exact(b: int,  # discordant pairs one way (e.g. only late fusion right)
+                  c: int,  # and the other way (only early+late right)
+                 ) -> float:  # two-sided exact p: 2 P(X <= min(b, c)) for X ~ Binomial(b + c, 1/2), at most 1
+    "Exact McNemar test of a paired accuracy difference."
+    n = b + c
+    return 1.0 if n == 0 else min(1.0, 2 * sum(comb(n, i) for i in range(min(b, c) + 1)) / 2 ** n)
+
+def _right(res: Results, order: list) -> np.ndarray:  # (N,) bool for the videos of `order`: the 1:1 sum of the streams is right
+    j = {d: i for i, d in enumerate(res.frame_dir)}
+    idx = np.array([j[d] for d in order])
+    s = fuse_scores(res.scores) if len(res.scores) > 1 else next(iter(res.scores.values()))
+    return np.asarray(s)[idx].argmax(1) == res.label[idx]
+
+def paired_records(runs: dict,  # {seed: {model: {clips: Results}}}
+                  ) -> pd.DataFrame:  # one row per seed and clip setting
+    "Late vs early+late 2-stream top-1 on the same videos, with McNemar's p, and where the pretrained streams disagree."
+    rows = []
+    for seed, run in runs.items():
+        for k in run['rgbpose_conv3d']:
+            rgb, pose = run['rgb_only'][k], run['pose_only'][k]
+            order = list(rgb.frame_dir)
+            late, early = _right(late_fusion(rgb, pose), order), _right(run['rgbpose_conv3d'][k], order)
+            r, q = _right(rgb, order), _right(pose, order)
+            b, c = int((late & ~early).sum()), int((~late & early).sum())
+            rows.append(dict(seed=seed, clips=k, videos=len(order), late=100 * late.mean(), early_late=100 * early.mean(),
+                             gain=100 * (early.mean() - late.mean()), only_late=b, only_early_late=c, p=mcnemar_exact(b, c),
+                             only_rgb=int((r & ~q).sum()), only_pose=int((~r & q).sum()), neither=int((~r & ~q).sum())))
+    return pd.DataFrame(rows)
+
+def paired_table(df: pd.DataFrame) -> str:  # Markdown, from `paired_records`
+    "The paired comparison, one row per seed and clip setting."
+    head = ['seed', 'clips', 'videos', 'late 2-stream top-1', 'early+late 2-stream top-1', 'gain (points)',
+            'only late right', 'only early+late right', 'McNemar p', 'only RGB-only right', 'only Pose-only right', 'neither right']
+    rows = [[r.seed, r.clips, r.videos, f'{r.late:.1f}', f'{r.early_late:.1f}', f'{r.gain:+.1f}', r.only_late,
+             r.only_early_late, f'{r.p:.2g}', r.only_rgb, r.only_pose, r.neither] for r in df.itertuples()]
+    return _md(head, rows)
 
 # %% ../nbs/12_results.ipynb #3ea7abac
 FUSION_PALETTE = {'Late Fusion': '#8c8c8c', 'Early+Late Fusion': '#d6604d'}
@@ -238,6 +280,9 @@ def write_results(root,  # folder of runs seed<N>/ (see `load_runs`), or a {seed
     _write_text(out / 'fusion.csv', fr.to_csv(index=False))
     _write_text(out / 'pretrain.md', pretrain_table(pr) + '\n')
     _write_text(out / 'pretrain.csv', pr.to_csv(index=False))
+    pa = paired_records(runs)
+    _write_text(out / 'paired.md', paired_table(pa) + '\n')
+    _write_text(out / 'paired.csv', pa.to_csv(index=False))
     _save_fig(plot_settings(fr, f'{data}: late vs early+late fusion ({fr.seed.nunique()} seed{"s" * (fr.seed.nunique() > 1)})'), out / 'fusion_settings.png')
     _save_fig(plot_class_change(runs, class_names), out / 'class_change.png')
     _save_fig(plot_confusions(runs, class_names), out / 'confusion.png')
