@@ -4,10 +4,8 @@
 
 # %% ../nbs/14_predict.ipynb #85d9f11b
 from __future__ import annotations
-import os, sys
 from pathlib import Path
 import numpy as np
-import torch
 
 # %% auto #0
 __all__ = ['NTU60_CLASSES', 'PERSON_COLOURS', 'class_names', 'read_skeleton', 'guess_config', 'load_model', 'predict',

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib, json, math, os, pickle, time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field, asdict, replace
+from dataclasses import dataclass, asdict
 from multiprocessing import get_context
 from pathlib import Path
 import numpy as np
@@ -26,7 +26,7 @@ def _quiet():
 
 with _quiet(): import pybullet, pybullet_data
 from pybullet_utils import bullet_client
-from .data import atomic_write, save_annotations, safe_load_pickle, ntu_splits, load_annotations, parse_ntu_name, NUM_KEYPOINTS
+from .data import atomic_write, save_annotations, safe_load_pickle, ntu_splits, parse_ntu_name, NUM_KEYPOINTS
 from .video import write_video, compress
 
 # %% auto #0

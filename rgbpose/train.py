@@ -4,9 +4,9 @@
 
 # %% ../nbs/07_train.ipynb #61f81c88
 from __future__ import annotations
-import ast, copy, csv, difflib, logging, math, os, random, shutil, signal, sys, time, typing, warnings
+import ast, copy, csv, difflib, logging, math, os, random, shutil, signal, sys, time, typing
 from contextlib import contextmanager
-from dataclasses import dataclass, field, asdict, fields, is_dataclass, replace
+from dataclasses import dataclass, field, asdict, fields, is_dataclass
 from pathlib import Path
 import numpy as np
 import torch

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_videos.ipynb #1d7b8cf6
 from __future__ import annotations
-import os, time, warnings
+import time, warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from fractions import Fraction
