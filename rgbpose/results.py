@@ -5,12 +5,13 @@
 # %% ../nbs/12_results.ipynb #0b089072
 from __future__ import annotations
 import json
+from math import comb
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 import seaborn as sns
-from .evaluate import Results, late_fusion, confusion_matrix, from_mmaction_dump
+from .evaluate import Results, late_fusion, fuse_scores, confusion_matrix, from_mmaction_dump
 
 # %% auto #0
 __all__ = ['MODELS', 'CLIPS', 'FUSIONS', 'STREAMS', 'PAPER_NTU60_XSUB', 'PAPER_PRETRAIN_NTU60_XSUB', 'FUSION_PALETTE',
@@ -119,9 +120,6 @@ def pretrain_table(df: pd.DataFrame,  # from `pretrain_records`
     return _md(['Model', 'Data', 'Top-1 (1-clip / 10-clip)', 'Top-5', 'Mean class acc.'], rows)
 
 # %% ../nbs/12_results.ipynb #84991ac9
-from math import comb
-from .evaluate import fuse_scores
-
 def mcnemar_exact(b: int,  # discordant pairs one way (e.g. only late fusion right)
                   c: int,  # and the other way (only early+late right)
                  ) -> float:  # two-sided exact p: 2 P(X <= min(b, c)) for X ~ Binomial(b + c, 1/2), at most 1

@@ -12,12 +12,12 @@ Resize 256, RandomResizedCrop, Resize 224, Flip, 32-frame heatmaps, FormatShape.
 interpreter (the setting is per process), mmaction2 under the same setting. Medians in milliseconds of calls interleaved
 with mmaction2's (rounds of a few of ours, then one of the reference), so that both run on the same machine state.
 """
-import copy, json, os, random, subprocess, sys, tempfile, time
+import copy, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from rgbpose.data import fake_skeleton, LEFT_KP, RIGHT_KP
+from rgbpose.data import fake_skeleton
 from rgbpose.heatmaps import GeneratePoseTarget, build_pipeline
 from rgbpose.video import write_video
 
@@ -30,13 +30,6 @@ try:
 except ImportError:
     RefGPT = None
 torch.set_num_threads(1)
-
-
-def median_ms(fn, repeat):
-    fn(); ts = []
-    for _ in range(repeat):
-        t = time.perf_counter(); fn(); ts.append(time.perf_counter() - t)
-    return 1e3 * float(np.median(ts))
 
 
 def paired_ms(ours, ref, rounds, k=5):
@@ -52,16 +45,22 @@ def paired_ms(ours, ref, rounds, k=5):
     return 1e3 * float(np.median(to)), (1e3 * float(np.median(tr)) if ref else None)
 
 
+def gpt_calls(T, size, kw):
+    "(ours, mmaction2's or None): GeneratePoseTarget(**kw) on T frames x 2 persons of a size x size frame, each on a fresh sample."
+    kp, score = fake_skeleton(T, 2, (size, size), seed=0)
+    sample = lambda: dict(keypoint=kp.copy(), keypoint_score=score.copy(), img_shape=(size, size))
+    ours, ref = GeneratePoseTarget(**kw), RefGPT(**kw) if RefGPT else None
+    return (lambda: ours(sample())), ref and (lambda: ref(sample()))
+
+
 def heatmap_rows(rounds=30):
     rows = []
     for name, T, size, kw in [('keypoint maps, 100 frames x 2 persons, 56x56', 100, 56, {}),
                               ('limb maps, 100 frames x 2 persons, 56x56', 100, 56, dict(with_kp=False, with_limb=True)),
                               ('keypoint maps, 32 frames x 2 persons, 224 -> 56 (fused)', 32, 224, dict(sigma=0.7, scaling=0.25))]:
-        kp, score = fake_skeleton(T, 2, (size, size), seed=0)
-        sample = lambda: dict(keypoint=kp.copy(), keypoint_score=score.copy(), img_shape=(size, size))
-        ours, ref = GeneratePoseTarget(**kw), RefGPT(**kw) if RefGPT else None
-        if ref: assert np.abs(ours(sample())['imgs'] - ref(sample())['imgs']).max() < 1e-5
-        t_ours, t_ref = paired_ms(lambda: ours(sample()), ref and (lambda: ref(sample())), rounds)
+        ours, ref = gpt_calls(T, size, kw)
+        if ref: assert np.abs(ours()['imgs'] - ref()['imgs']).max() < 1e-5
+        t_ours, t_ref = paired_ms(ours, ref, rounds)
         rows.append((name, t_ref, t_ours))
     return rows
 
@@ -75,13 +74,7 @@ def big_volume_times(keep, repeat=6):
     if keep:
         from rgbpose.heatmaps import keep_freed_memory
         assert keep_freed_memory()
-    out = []
-    for _, T, size, kw in BIG:
-        kp, score = fake_skeleton(T, 2, (size, size), seed=0)
-        sample = lambda: dict(keypoint=kp.copy(), keypoint_score=score.copy(), img_shape=(size, size))
-        ours, ref = GeneratePoseTarget(**kw), RefGPT(**kw) if RefGPT else None
-        out.append(paired_ms(lambda: ours(sample()), ref and (lambda: ref(sample())), repeat, k=2))
-    return out
+    return [paired_ms(*gpt_calls(T, size, kw), repeat, k=2) for _, T, size, kw in BIG]
 
 
 def big_rows():
