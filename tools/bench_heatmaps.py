@@ -5,6 +5,8 @@
 
 Heatmaps: GeneratePoseTarget on 100 frames x 2 persons (rgbpose.data.fake_skeleton) at 56x56, sigma 0.6, keypoint maps
 and limb maps (the issue's benchmark), plus the fused config's 32 frames at 224 -> 56 (sigma 0.7, scaling 0.25).
+GeneratePoseTarget renders keypoint maps with the numpy kernel (keypoint_maps_numpy) and limb maps with the torch one
+(render_heatmaps); one more row times the torch kernel on the keypoint maps.
 Fused sample: rgbpose_conv3d.py's training pipeline on a synthetic 960x540, 100-frame H.264 video (the size of a
 compressed NTU video) with 2 persons annotated at 1920x1080: sample 8 RGB + 32 pose frames, decode the 8, compact crop,
 Resize 256, RandomResizedCrop, Resize 224, Flip, 32-frame heatmaps, FormatShape. Test-time volumes (above glibc's
@@ -18,7 +20,7 @@ import numpy as np
 import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rgbpose.data import fake_skeleton
-from rgbpose.heatmaps import GeneratePoseTarget, build_pipeline
+from rgbpose.heatmaps import GeneratePoseTarget, build_pipeline, render_heatmaps
 from rgbpose.video import write_video
 
 try:
@@ -62,6 +64,9 @@ def heatmap_rows(rounds=30):
         if ref: assert np.abs(ours()['imgs'] - ref()['imgs']).max() < 1e-5
         t_ours, t_ref = paired_ms(ours, ref, rounds)
         rows.append((name, t_ref, t_ours))
+    kp, score = fake_skeleton(100, 2, (56, 56), seed=0)  # the first row's sample, through the torch kernel
+    t_torch, t_ref = paired_ms(lambda: render_heatmaps(kp.copy(), score.copy(), (56, 56)).numpy(), gpt_calls(100, 56, {})[1], rounds)
+    rows.insert(1, ('keypoint maps, the same, torch kernel (render_heatmaps)', t_ref, t_torch))
     return rows
 
 
