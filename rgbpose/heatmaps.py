@@ -29,9 +29,17 @@ def _window(lo, hi, size, sigma):
     ed = (torch.trunc(hi + 3 * sigma) + 1).clamp_(min=0).minimum(size)
     return st.long(), ed.long()
 
+def _heatmap_size(img_shape, scaling):
+    "(H', W') of the heatmaps of an `img_shape` frame: int(H·scaling + 0.5), as the reference."
+    return int(img_shape[0] * scaling + 0.5), int(img_shape[1] * scaling + 0.5)
+
+def _patch_size(sigma):
+    "P, the widest keypoint window [st, ed) in pixels: ⌊6σ⌋ + 2 (5 for σ = 0.6, 6 for σ = 0.7)."
+    return int(math.floor(6 * sigma + 1e-3)) + 2
+
 def _keypoint_patches(base, mu, value, HW, sigma):
     "Flat pixel indices (channel offsets `base`) and values value·exp(-|p-mu|²/2σ²) of each joint's window, [P, P, n] each."
-    P = int(math.floor(6 * sigma + 1e-3)) + 2  # the widest window
+    P = _patch_size(sigma)
     st, ed = _window(mu, mu, HW, sigma)  # [n, 2]
     value = torch.where((ed > st).all(1), value, 0.)  # a window off the frame draws nothing (see below)
     g = torch.minimum(st + torch.arange(P, device=mu.device)[:, None, None], ed - 1).clamp_(min=0)  # [P, n, 2] pixels, clamped into the window
@@ -85,7 +93,7 @@ def render_heatmaps(keypoint,  # [..., M, T, V, 2] (x, y) pixels of the `img_sha
     kp = kp[..., :2].float() * scaling  # a float32 copy, as the reference
     if kp.dim() < 4: raise ValueError(f'render_heatmaps: keypoint must be [..., M, T, V, 2], got shape {tuple(kp.shape)}')
     *lead, M, T, V, _ = kp.shape
-    H, W = int(img_shape[0] * scaling + 0.5), int(img_shape[1] * scaling + 0.5)
+    H, W = _heatmap_size(img_shape, scaling)
     L = len(skeletons) if with_limb else 0
     C, F = (V if with_kp else 0) + L, math.prod(lead) * T
     # The volume is allocated last, just before the scatter: zeroing its 21 MB (100 frames at 56x56) evicts the caches,
@@ -133,7 +141,7 @@ def keypoint_maps_numpy(keypoint: np.ndarray,  # [M, T, V, 2(+)] (x, y) pixels o
     kp = np.asarray(keypoint)
     if kp.ndim != 4 or kp.shape[-1] < 2: raise ValueError(f'keypoint_maps_numpy: keypoint must be [M, T, V, 2], got shape {kp.shape}')
     M, T, V = kp.shape[:3]
-    H, W = int(img_shape[0] * scaling + 0.5), int(img_shape[1] * scaling + 0.5)
+    H, W = _heatmap_size(img_shape, scaling)
     out = np.zeros(T * V * H * W, np.float32)
     if not (M and T and V and H and W): return out.reshape(T, V, H, W)
     x, y = (kp[..., i].astype(np.float32).ravel() * np.float32(scaling) for i in (0, 1))  # float32, then scaled: the reference's order
@@ -146,7 +154,7 @@ def keypoint_maps_numpy(keypoint: np.ndarray,  # [M, T, V, 2(+)] (x, y) pixels o
         value = value.ravel()
         ok &= np.isfinite(value) & (value >= eps)
     x[~ok] = y[~ok] = 0  # drawn with value 0 below, like render_heatmaps: no data-dependent shapes
-    P, s3 = int(math.floor(6 * sigma + 1e-3)) + 2, np.float32(3 * sigma)
+    P, s3 = _patch_size(sigma), np.float32(3 * sigma)
     def axis(c, size):  # [P, n] clamped window pixels and exp(-d²/2σ²) along one axis; whether the window is on the frame
         st = np.clip(np.trunc(c - s3), 0, size).astype(np.intp)
         ed = np.clip(np.trunc(c + s3) + 1, 0, size).astype(np.intp)
@@ -289,10 +297,9 @@ def build_pipeline(config: str,  # 'rgb_only' | 'pose_only' | 'rgbpose_conv3d'
     L = clip_len if isinstance(clip_len, dict) else ({'RGB': 8, 'Pose': 32} if clip_len is None else
                                                     {'RGB': int(clip_len), 'Pose': 4 * int(clip_len)})
     scaling = 0.25 if (rgb_crop, pose_crop) == (224, 56) else pose_crop / rgb_crop
-    if int(rgb_resize * scaling + 0.5) != pose_resize or int(rgb_crop * scaling + 0.5) != pose_crop:
+    if (got := _heatmap_size((rgb_resize, rgb_crop), scaling)) != (pose_resize, pose_crop):
         raise ValueError(f'build_pipeline: in rgbpose_conv3d the heatmaps are the RGB frames x scaling: pose_size '
-                         f'{(pose_resize, pose_crop)} does not match rgb_size {(rgb_resize, rgb_crop)} (scaling {scaling:g} gives '
-                         f'{(int(rgb_resize * scaling + 0.5), int(rgb_crop * scaling + 0.5))})')
+                         f'{(pose_resize, pose_crop)} does not match rgb_size {(rgb_resize, rgb_crop)} (scaling {scaling:g} gives {got})')
     target = GeneratePoseTarget(sigma=sigma or 0.7, use_score=True, with_kp=True, with_limb=False, scaling=scaling)
     steps = [MMUniformSampleFrames(L, **sample), MMDecode(data_prefix=data_prefix), MMCompact(**compact)]
     steps += augment(rgb_resize, rgb_crop, **flip_kp) if train else [sized(rgb_resize)]
