@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_annotations.ipynb #5c43e9d5
 from __future__ import annotations
-import os, pickle, re, stat, tempfile, warnings
+import ctypes, os, pickle, re, signal, stat, sys, tempfile, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np
@@ -12,8 +12,9 @@ import numpy as np
 # %% auto #0
 __all__ = ['COCO_KEYPOINTS', 'LEFT_KP', 'RIGHT_KP', 'SKELETON_EDGES', 'NUM_KEYPOINTS', 'NTU_NAME', 'XSUB_TRAIN_PERFORMERS',
            'XVIEW_TRAIN_CAMERAS', 'XSET_TRAIN_SETUPS', 'NUM_CLASSES', 'MUTUAL_ACTIONS', 'atomic_path', 'atomic_write',
-           'parse_ntu_name', 'ntu_splits', 'SafeUnpickler', 'safe_load_pickle', 'AnnotationError',
-           'validate_annotations', 'fake_skeleton', 'fake_annotations', 'load_annotations', 'save_annotations']
+           'UserError', 'OutputExistsError', 'claim_output', 'die_with_parent', 'parse_ntu_name', 'ntu_splits',
+           'SafeUnpickler', 'safe_load_pickle', 'AnnotationError', 'validate_annotations', 'fake_skeleton',
+           'fake_annotations', 'load_annotations', 'save_annotations']
 
 # %% ../nbs/00_annotations.ipynb #c05e488e
 def _tmp_name(path: Path) -> Path:
@@ -61,17 +62,47 @@ def atomic_write(path,  # the file to produce
         yield f
         f.flush(); os.fsync(f.fileno())
 
-# %% ../nbs/00_annotations.ipynb #58ae6e52
+# %% ../nbs/00_annotations.ipynb #2a5050cc
+class UserError(Exception):
+    "An error the user can fix (a bad file, a wrong option): the command line prints its message, without a traceback."
+
+class OutputExistsError(UserError, FileExistsError):
+    "An output that would replace an input of the command, or a file that exists, without --overwrite."
+
+def claim_output(path,  # the file a command is about to write
+                 inputs=(),  # the files it reads: never written over, whatever the flags
+                 overwrite: bool = False,  # the user's --overwrite: replace an existing file that is not an input
+                 flag: str = '--overwrite',  # the option that allows replacing, for the message
+                ) -> Path:
+    "Check that writing `path` destroys nothing the user did not ask to replace; returns it as a Path."
+    path = Path(path)
+    for i in inputs:
+        if isinstance(i, (str, os.PathLike)) and path.exists() and Path(i).exists() and os.path.samefile(path, i):
+            raise OutputExistsError(f'{path} is also an input of this command ({i}): writing it would destroy the input; '
+                                    f'choose another output name')
+    if path.exists() and not overwrite:
+        raise OutputExistsError(f'{path} exists already: choose another output name, or pass {flag} to replace it')
+    if path.is_dir(): raise OutputExistsError(f'{path} is a folder: name a file to write')
+    return path
+
+# %% ../nbs/00_annotations.ipynb #2ee70266
+def die_with_parent():
+    "In a worker process: end it when the process that started it dies (Linux; elsewhere nothing happens)."
+    if not sys.platform.startswith('linux'): return
+    try: ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError): pass
+
+# %% ../nbs/00_annotations.ipynb #cff15958
 COCO_KEYPOINTS = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder',
                   'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist', 'left_hip', 'right_hip',
                   'left_knee', 'right_knee', 'left_ankle', 'right_ankle']
 LEFT_KP = [1, 3, 5, 7, 9, 11, 13, 15]
 RIGHT_KP = [2, 4, 6, 8, 10, 12, 14, 16]
-SKELETON_EDGES = [(0, 1), (0, 2), (1, 3), (2, 4), (0, 5), (5, 7), (7, 9), (0, 6), (6, 8), (8, 10), (5, 11), (11, 13),
-                  (13, 15), (6, 12), (12, 14), (14, 16), (11, 12)]
+SKELETON_EDGES = ((0, 1), (0, 2), (1, 3), (2, 4), (0, 5), (5, 7), (7, 9), (0, 6), (6, 8), (8, 10), (5, 11), (11, 13),
+                  (13, 15), (6, 12), (12, 14), (14, 16), (11, 12))  # the bones: also the limbs of limb heatmaps
 NUM_KEYPOINTS = len(COCO_KEYPOINTS)  # V = 17
 
-# %% ../nbs/00_annotations.ipynb #15bd69a5
+# %% ../nbs/00_annotations.ipynb #aeea2eb8
 NTU_NAME = re.compile(r'S(\d{3})C(\d{3})P(\d{3})R(\d{3})A(\d{3})')
 XSUB_TRAIN_PERFORMERS = {
     'ntu60': {1, 2, 4, 5, 8, 9, 13, 14, 15, 16, 17, 18, 19, 25, 27, 28, 31, 34, 35, 38},
@@ -91,7 +122,7 @@ def parse_ntu_name(frame_dir: str,  # `SsssCcccPpppRrrrAaaa`, e.g. 'S001C002P003
                                    f'(e.g. S001C002P003R002A050, without the _rgb.avi suffix)')
     return dict(zip(('setup', 'camera', 'performer', 'replication', 'action'), map(int, m.groups())))
 
-# %% ../nbs/00_annotations.ipynb #3d413af0
+# %% ../nbs/00_annotations.ipynb #2f0e6890
 def _capped(items: list, cap: int = 50) -> str:
     "One item a line, at most `cap` of them, then how many were left out."
     lines = [f'  - {x}' for x in items[:cap]]
@@ -121,7 +152,7 @@ def ntu_splits(frame_dirs,  # NTU names `SsssCcccPpppRrrrAaaa`
         split[f'{bench}_val'] = [n for n, t in zip(frame_dirs, train) if not t]
     return split
 
-# %% ../nbs/00_annotations.ipynb #722ebf0d
+# %% ../nbs/00_annotations.ipynb #0ac65a03
 _SAFE_GLOBALS = {
     'builtins': {'dict', 'list', 'tuple', 'set', 'frozenset', 'int', 'float', 'complex', 'bool', 'str', 'bytes',
                  'bytearray', 'slice', 'range'},
@@ -147,8 +178,8 @@ def safe_load_pickle(path):  # a pickle file
     "`pickle.load` restricted to data (see `SafeUnpickler`)."
     with open(path, 'rb') as f: return SafeUnpickler(f).load()
 
-# %% ../nbs/00_annotations.ipynb #96972db6
-class AnnotationError(ValueError):
+# %% ../nbs/00_annotations.ipynb #be049fba
+class AnnotationError(UserError, ValueError):
     "An annotation file that cannot be used; `.problems` lists what is wrong, one string per problem."
     def __init__(self, problems: list[str], source: str = ''):
         self.problems, self.source = list(problems), source
@@ -188,8 +219,10 @@ def _record_problems(rec, num_classes: int|None, nonfinite: str) -> list[str]:
                      f'array {shape}'); arrays_ok = False
         elif a.ndim != nd or a.shape[nd - len(tail):] != tail or a.shape[0] < 1:
             p.append(f'{k} has shape {list(a.shape)}, expected {shape}'); arrays_ok = False
-    if arrays_ok:
-        if kp.shape[:2] != sc.shape[:2]: p.append(f'keypoint {list(kp.shape)} and keypoint_score {list(sc.shape)} differ in [M, T]')
+    if arrays_ok and kp.shape[:2] != sc.shape[:2]:
+        p.append(f'keypoint {list(kp.shape)} and keypoint_score {list(sc.shape)} differ in [M, T]: the scores belong to '
+                 f'other frames or persons; extract the poses again')
+    elif arrays_ok:
         if _is_int(T) and kp.shape[1] != T: p.append(f'total_frames={T} but keypoint has T={kp.shape[1]} frames')
         bad = ~(np.isfinite(kp).all(-1) & np.isfinite(sc))  # [M, T, V]
         if bad.any():
@@ -197,7 +230,8 @@ def _record_problems(rec, num_classes: int|None, nonfinite: str) -> list[str]:
                 rec['keypoint'], rec['keypoint_score'] = np.where(bad[..., None], 0, kp), np.where(bad, 0, sc)
                 rec['_nonfinite'] = int(bad.sum())
             else: p.append(f'{int(bad.sum())} joints have NaN/inf coordinates or scores (first at [m, t, v] = '
-                           f"{np.argwhere(bad)[0].tolist()}); pass nonfinite='missing' to treat them as missing joints")
+                           f"{np.argwhere(bad)[0].tolist()}); to treat them as missing joints, train or test with data.nonfinite=missing "
+                           f"(Python: nonfinite='missing')")
     return [f'{name}: {x}' for x in p]
 
 def validate_annotations(data,  # the unpickled object: {'split': {...}, 'annotations': [...]}
@@ -229,7 +263,7 @@ def validate_annotations(data,  # the unpickled object: {'split': {...}, 'annota
                             '(missing joints)', stacklevel=2)
     if problems: raise AnnotationError(problems, source)
 
-# %% ../nbs/00_annotations.ipynb #1e786d49
+# %% ../nbs/00_annotations.ipynb #7f629f2b
 # a standing person facing the camera, x right / y down, in units of the person's height, origin between the hips
 _TEMPLATE = np.array([[0, -.40], [.025, -.42], [-.025, -.42], [.05, -.41], [-.05, -.41], [.11, -.30], [-.11, -.30],
                       [.15, -.15], [-.15, -.15], [.17, 0], [-.17, 0], [.08, .02], [-.08, .02], [.09, .25], [-.09, .25],
@@ -274,7 +308,7 @@ def fake_annotations(frame_dirs,  # NTU names; the action gives the label and th
                          total_frames=int(T), keypoint=kp, keypoint_score=sc))
     return {'split': ntu_splits(frame_dirs, dataset), 'annotations': recs}
 
-# %% ../nbs/00_annotations.ipynb #40a4877c
+# %% ../nbs/00_annotations.ipynb #9748b35a
 def _infer_num_classes(path: Path) -> int|None:
     m = re.search(r'ntu(60|120)', path.name.lower())
     return int(m.group(1)) if m else None
@@ -285,8 +319,8 @@ def load_annotations(path,  # an mmaction2/pyskl skeleton pickle, e.g. data/skel
                     ) -> dict:  # {'split': {name: [frame_dir]}, 'annotations': [record]}, arrays float32
     "Load and validate an annotation pickle without executing it; arrays come back as float32."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f'annotation file {path} not found: download it (REFERENCE_SPEC §1.1 lists '
-                                                   f'the links) or generate one with rgbpose.video.make_fake_ntu')
+    if not path.is_file(): raise AnnotationError(['file not found: download it (data/README.md lists the links), make one from your videos '
+                                                  '(`rgbpose dataset`), or render the embedded benchmark (`rgbpose synth`)'], str(path))
     try: data = safe_load_pickle(path)
     except pickle.UnpicklingError as e: raise AnnotationError([str(e)], str(path)) from None
     except Exception as e: raise AnnotationError([f'not a readable pickle ({type(e).__name__}: {e}); the file may be '

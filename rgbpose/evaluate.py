@@ -10,35 +10,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
-import torch.nn.functional as F
+from .models import average_clips, LATE_FUSION  # defined with the recognisers that use them
 
 # %% auto #0
-__all__ = ['FUSION_WEIGHTS', 'RESULTS_FORMAT', 'INPUT_KEYS', 'average_clips', 'fuse_scores', 'top_k_accuracy', 'confusion_matrix',
-           'mean_class_accuracy', 'evaluate_scores', 'Results', 'late_fusion', 'from_mmaction_dump', 'predict_loader']
+__all__ = ['RESULTS_FORMAT', 'INPUT_KEYS', 'fuse_scores', 'top_k_accuracy', 'confusion_matrix', 'mean_class_accuracy',
+           'evaluate_scores', 'Results', 'late_fusion', 'from_mmaction_dump', 'predict_loader']
 
-# %% ../nbs/06_evaluate.ipynb #13d02d58
-def average_clips(cls_scores: torch.Tensor,  # (B*K, C) logits, the K clips of a video adjacent
-                  num_clips: int,  # K, clips per video
-                  mode: str|None = 'prob',  # 'prob': mean of softmax; 'score': mean of logits; None: mean of logits too
-                 ) -> torch.Tensor:  # (B, C)
-    "Average a video's clip predictions as mmaction2's `average_clips` does."
-    if mode not in ('prob', 'score', None): raise ValueError(f"average_clips mode must be 'prob', 'score' or None, got {mode!r}")
-    if cls_scores.shape[0] % num_clips: raise ValueError(f'{cls_scores.shape[0]} clip scores are not a multiple of num_clips={num_clips}')
-    x = cls_scores.view(-1, num_clips, cls_scores.shape[-1])  # (B, K, C)
-    if mode == 'prob': x = F.softmax(x.float(), dim=-1)
-    return x.mean(dim=1)
-
-# %% ../nbs/06_evaluate.ipynb #47b542bf
-FUSION_WEIGHTS = {'1:1': (1., 1.), '2:1': (2., 1.), '1:2': (1., 2.)}  # rgb : pose
-
+# %% ../nbs/06_evaluate.ipynb #5ffae0d9
 def fuse_scores(scores: dict,  # {'rgb': (N, C), 'pose': (N, C)} averaged probabilities
-                weights=(1., 1.),  # (rgb, pose) coefficients, or a key of FUSION_WEIGHTS
+                weights=(1., 1.),  # (rgb, pose) coefficients, or a key of LATE_FUSION
                ) -> np.ndarray:  # (N, C)
     "Late fusion: `w_rgb * rgb + w_pose * pose`."
-    if isinstance(weights, str): weights = FUSION_WEIGHTS[weights]
+    if isinstance(weights, str): weights = LATE_FUSION[weights]
     return weights[0] * np.asarray(scores['rgb'], np.float64) + weights[1] * np.asarray(scores['pose'], np.float64)
 
-# %% ../nbs/06_evaluate.ipynb #8beecef9
+# %% ../nbs/06_evaluate.ipynb #800afe5d
 def top_k_accuracy(scores: np.ndarray,  # (N, C)
                    labels: np.ndarray,  # (N,) int
                    topk=(1, 5),  # the k values
@@ -66,7 +52,7 @@ def mean_class_accuracy(scores: np.ndarray,  # (N, C)
     keep = (count > 0) | (mmaction_compat & (cm.sum(0) > 0))
     return float(np.mean(np.where(count > 0, hits / np.maximum(count, 1), 0.)[keep]))
 
-# %% ../nbs/06_evaluate.ipynb #deddf689
+# %% ../nbs/06_evaluate.ipynb #2d5c2d1f
 def evaluate_scores(scores,  # (N, C) array, or {'rgb': (N, C), 'pose': (N, C)}
                     labels,  # (N,) ints
                     topk=(1, 5),  # k values of top-k accuracy
@@ -79,11 +65,11 @@ def evaluate_scores(scores,  # (N, C) array, or {'rgb': (N, C), 'pose': (N, C)}
     if not isinstance(scores, dict): return calc(np.asarray(scores))
     out = {f'{name}_{k}': v for name, s in scores.items() for k, v in calc(np.asarray(s)).items()}
     if set(scores) == {'rgb', 'pose'}:
-        for w in FUSION_WEIGHTS:
+        for w in LATE_FUSION:
             out.update({f'RGBPose_{w}_{k}': v for k, v in calc(fuse_scores(scores, w)).items()})
     return out
 
-# %% ../nbs/06_evaluate.ipynb #189db38d
+# %% ../nbs/06_evaluate.ipynb #e9d7c135
 RESULTS_FORMAT = 'rgbpose-results/1'
 
 @dataclass
@@ -126,7 +112,7 @@ class Results:
         raise ValueError(f'{path}: not an rgbpose results file (format {RESULTS_FORMAT}); an mmaction2 `--dump` file is '
                          f'converted with Results.from_mmaction_dump(path, annotation_file, split)')
 
-# %% ../nbs/06_evaluate.ipynb #56d02529
+# %% ../nbs/06_evaluate.ipynb #301593bb
 def late_fusion(rgb: Results,  # results of the RGB-only model
                 pose: Results,  # results of the Pose-only model
                ) -> Results:
@@ -142,7 +128,7 @@ def late_fusion(rgb: Results,  # results of the RGB-only model
     return Results(list(rgb.frame_dir), rgb.label, {'rgb': sr, 'pose': sp[j]}, num_clips=rgb.num_clips,
                    meta={'late_fusion': True, 'rgb': rgb.meta, 'pose': pose.meta})
 
-# %% ../nbs/06_evaluate.ipynb #8d59a102
+# %% ../nbs/06_evaluate.ipynb #b6ab6f6c
 class _DumpUnpickler(SafeUnpickler):
     "SafeUnpickler plus torch tensors, whose storages are read by `torch.load(weights_only=True)`."
     def find_class(self, module, name):
@@ -152,7 +138,7 @@ class _DumpUnpickler(SafeUnpickler):
         if (module, name) == ('collections', 'OrderedDict'): return collections.OrderedDict
         return super().find_class(module, name)
 
-# %% ../nbs/06_evaluate.ipynb #c2b82f4f
+# %% ../nbs/06_evaluate.ipynb #8d59a102
 def from_mmaction_dump(dump,  # path of an mmaction2 `--dump` pickle, or its loaded list
                        frame_dirs=None,  # names of the test videos in dataset order (e.g. split['xsub_val'])
                        num_clips: int = 1,  # how many clips that run averaged
@@ -173,7 +159,7 @@ def from_mmaction_dump(dump,  # path of an mmaction2 `--dump` pickle, or its loa
     if len(frame_dirs) != len(dump): raise ValueError(f'{src}: {len(dump)} predictions but {len(frame_dirs)} frame_dirs')
     return Results(list(frame_dirs), label, scores, num_clips, meta={'source': src, 'converted_from': 'mmaction2 --dump'})
 
-# %% ../nbs/06_evaluate.ipynb #f47ea04b
+# %% ../nbs/06_evaluate.ipynb #fe1aba89
 INPUT_KEYS = ('imgs', 'heatmap_imgs')
 
 @torch.no_grad()

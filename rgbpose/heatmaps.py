@@ -7,18 +7,16 @@ from __future__ import annotations
 import ctypes, math
 import numpy as np
 import torch
-from .data import LEFT_KP, RIGHT_KP
+from .data import LEFT_KP, RIGHT_KP, SKELETON_EDGES
 from .transforms import (UniformSampleFrames, MMUniformSampleFrames, PoseDecode, MMDecode, PoseCompact, MMCompact,
                                 Resize, RandomResizedCrop, Flip, FormatShape, Compose, sample_name)
 
 # %% auto #0
-__all__ = ['COCO_LIMBS', 'LEFT_LIMB', 'RIGHT_LIMB', 'EPS', 'CONFIG_NAMES', 'PHASES', 'M_TRIM_THRESHOLD', 'M_MMAP_THRESHOLD',
-           'render_heatmaps', 'keypoint_maps_numpy', 'pad_persons', 'render_batch', 'GeneratePoseTarget',
-           'build_pipeline', 'keep_freed_memory']
+__all__ = ['LEFT_LIMB', 'RIGHT_LIMB', 'EPS', 'CONFIG_NAMES', 'PHASES', 'M_TRIM_THRESHOLD', 'M_MMAP_THRESHOLD', 'render_heatmaps',
+           'keypoint_maps_numpy', 'pad_persons', 'render_batch', 'GeneratePoseTarget', 'build_pipeline',
+           'keep_freed_memory']
 
 # %% ../nbs/04_heatmaps.ipynb #b24f82ce
-COCO_LIMBS = ((0, 1), (0, 2), (1, 3), (2, 4), (0, 5), (5, 7), (7, 9), (0, 6), (6, 8), (8, 10), (5, 11), (11, 13),
-              (13, 15), (6, 12), (12, 14), (14, 16), (11, 12))  # (start, end) joints, mmaction2's default skeleton
 LEFT_LIMB = (0, 2, 4, 5, 6, 10, 11, 12)  # limbs that swap with RIGHT_LIMB in a horizontal flip
 RIGHT_LIMB = (1, 3, 7, 8, 9, 13, 14, 15)
 EPS = 1e-4  # joints (limbs) whose score (smaller end score) is below this are not drawn (mmaction2; pyskl: 1e-3)
@@ -81,7 +79,7 @@ def render_heatmaps(keypoint,  # [..., M, T, V, 2] (x, y) pixels of the `img_sha
                     scaling: float = 1.,  # heatmap size and coordinates x scaling (0.25 in rgbpose)
                     with_kp: bool = True,  # V keypoint channels
                     with_limb: bool = False,  # len(skeletons) limb channels, after the keypoint channels
-                    skeletons=COCO_LIMBS,  # limbs as (start, end) joint pairs
+                    skeletons=SKELETON_EDGES,  # limbs as (start, end) joint pairs
                     use_score: bool = True,  # peak = score (else 1, also for missing joints, as the reference)
                     eps: float = EPS,  # joints with a score below eps are not drawn
                     device=None,  # torch device (default: the keypoint tensor's, CPU for numpy)
@@ -169,6 +167,7 @@ def keypoint_maps_numpy(keypoint: np.ndarray,  # [M, T, V, 2(+)] (x, y) pixels o
     return out.reshape(T, V, H, W)
 
 
+
 # %% ../nbs/04_heatmaps.ipynb #ab88a610
 def pad_persons(keypoints: list,  # B arrays/tensors [M_i, T, V, 2]
                 scores: list | None = None,  # B arrays [M_i, T, V] (None: ones for real persons)
@@ -207,7 +206,7 @@ class GeneratePoseTarget:
                  use_score: bool = True,  # peak = keypoint score (else 1)
                  with_kp: bool = True,  # keypoint channels
                  with_limb: bool = False,  # limb channels (after the keypoint channels)
-                 skeletons=COCO_LIMBS,  # limbs as (start, end) joints
+                 skeletons=SKELETON_EDGES,  # limbs as (start, end) joints
                  double: bool = False,  # append a horizontally flipped copy (left/right channels swapped)
                  left_kp=tuple(LEFT_KP), right_kp=tuple(RIGHT_KP),  # keypoint channels swapped by `double`
                  left_limb=LEFT_LIMB, right_limb=RIGHT_LIMB,  # limb channels swapped by `double`
@@ -314,4 +313,5 @@ def keep_freed_memory(limit: int = 1 << 30,  # largest block served from the hea
     try: mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError): return False  # not glibc
     return bool(mallopt(M_MMAP_THRESHOLD, limit)) & bool(mallopt(M_TRIM_THRESHOLD, limit))
+
 

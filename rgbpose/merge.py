@@ -6,8 +6,11 @@
 from __future__ import annotations
 from pathlib import Path
 import torch
+from dataclasses import asdict
 from .models import build_model
-from .train import read_checkpoint, save_checkpoint
+from .data import claim_output
+from .config import get_config
+from .checkpoint import CheckpointError, read_checkpoint, save_checkpoint
 
 # %% auto #0
 __all__ = ['STREAM_RENAMES', 'merge_pretrained', 'save_merged']
@@ -15,10 +18,6 @@ __all__ = ['STREAM_RENAMES', 'merge_pretrained', 'save_merged']
 # %% ../nbs/09_merge.ipynb #7ae8aee2
 STREAM_RENAMES = {'rgb': ('backbone', 'backbone.rgb_path', 'fc_cls', 'fc_rgb'),
                   'pose': ('backbone', 'backbone.pose_path', 'fc_cls', 'fc_pose')}
-
-def _state_dict(x) -> dict:  # a checkpoint path, a checkpoint dict {'state_dict': ...}, or a state dict
-    if isinstance(x, (str, Path)): return read_checkpoint(x)['state_dict']
-    return x['state_dict'] if 'state_dict' in x else x
 
 def _rename(sd, stream):
     b, nb, h, nh = STREAM_RENAMES[stream]
@@ -31,13 +30,24 @@ def merge_pretrained(rgb,  # RGB-only checkpoint: path, or its state dict (mmact
                      **model_kw,  # overrides for build_model when `fused` is not given (e.g. the CPU preset's widths)
                     ) -> dict:  # the fused model's initial state dict, laterals absent (left at their initialisation)
     "The reference's merge: rename both state dicts into the fused layout and zero-pad the lateral-receiving input channels."
-    srcs = {'rgb': _state_dict(rgb), 'pose': _state_dict(pose)}
+    names = {'rgb': rgb if isinstance(rgb, (str, Path)) else 'the RGB state dict',
+             'pose': pose if isinstance(pose, (str, Path)) else 'the Pose state dict'}
+    srcs = {'rgb': read_checkpoint(rgb)['state_dict'], 'pose': read_checkpoint(pose)['state_dict']}
     for s, sd in srcs.items():
         if 'cls_head.fc_cls.weight' not in sd or any(k.startswith('backbone.rgb_path') for k in sd):
-            raise ValueError(f'merge_pretrained: the {s} checkpoint is not a single-stream model '
-                             f'(expected backbone.* and cls_head.fc_cls.*; got e.g. {list(sd)[:2]})')
+            raise CheckpointError(f'{names[s]} is not a single-stream checkpoint (expected backbone.* and cls_head.fc_cls.*; '
+                                  f'got e.g. {list(sd)[:2]}): merge the rgb_only and pose_only checkpoints')
+    stems = {s: sd['backbone.conv1.conv.weight'].shape[1] if 'backbone.conv1.conv.weight' in sd else None for s, sd in srcs.items()}
+    if stems['rgb'] == 17 and stems['pose'] == 3:
+        raise CheckpointError(f'{names["rgb"]} is a Pose-only model and {names["pose"]} an RGB-only one: swap them '
+                              f'(rgbpose merge RGB.pth POSE.pth OUT.pth)')
+    for s, want in (('rgb', 3), ('pose', 17)):
+        if stems[s] not in (want, None):
+            raise CheckpointError(f'{names[s]} takes {stems[s]} input channels, a {s} model takes {want}: '
+                                  f'rgbpose merge takes the RGB-only checkpoint first, then the Pose-only one')
     n_rgb, n_pose = (srcs[s]['cls_head.fc_cls.weight'].shape[0] for s in ('rgb', 'pose'))
-    if n_rgb != n_pose: raise ValueError(f'merge_pretrained: RGB model has {n_rgb} classes, Pose model {n_pose}')
+    if n_rgb != n_pose: raise CheckpointError(f'the RGB model ({names["rgb"]}) has {n_rgb} classes, the Pose model '
+                                              f'({names["pose"]}) {n_pose}: merge two models trained on the same data set')
     if fused is None:
         with torch.device('meta'): fused = build_model('rgbpose_conv3d', num_classes=num_classes or n_rgb, **model_kw)
     target = fused.state_dict()
@@ -52,15 +62,21 @@ def merge_pretrained(rgb,  # RGB-only checkpoint: path, or its state dict (mmact
             merged[k] = torch.cat([v, pad], dim=1)  # pretrained kernels first, the lateral's new input channels zero
         else: problems.append(f'{k}: pretrained {tuple(v.shape)} cannot become {tuple(t)}')
     if problems:
-        raise ValueError('merge_pretrained: the checkpoints do not fit the fused model (were they trained with the same '
-                         'architecture settings?):\n  ' + '\n  '.join(problems[:20]))
+        raise CheckpointError('the checkpoints do not fit the fused model: were they trained with the widths of the fused '
+                              'recipe (for the CPU preset, --config rgbpose_conv3d:cpu)?\n  ' + '\n  '.join(problems[:20]))
     return {k: merged[k] for k in target if k in merged}  # the fused model's key order
 
-def save_merged(rgb, pose,  # checkpoints (paths or state dicts), as for `merge_pretrained`
+def save_merged(rgb, pose,  # checkpoint paths (or state dicts), as for `merge_pretrained`
                 out,  # the fused initialisation to write (e.g. work_dirs/rgbpose_conv3d_init.pth)
-                **kw,  # passed to `merge_pretrained`
+                config='rgbpose_conv3d',  # the fused recipe (name or TrainConfig) whose model is merged into
+                overrides=(),  # 'key=value' strings for the recipe, e.g. 'model.kwargs.base_channels=8'
+                overwrite: bool = False,  # replace an existing `out` (never one of the inputs)
                ) -> Path:
-    "Merge and write `{'state_dict': merged, 'meta': ...}` atomically (the reference's `rgbpose_conv3d_init.pth`)."
-    sd = merge_pretrained(rgb, pose, **kw)
+    "Merge and write `{'state_dict': merged, 'meta': {'config', 'merged_from'}}` atomically (mmaction2's `rgbpose_conv3d_init.pth`)."
+    out = claim_output(out, [x for x in (rgb, pose) if isinstance(x, (str, Path))], overwrite)
+    cfg = get_config(config, overrides)
+    sd = merge_pretrained(rgb, pose, **cfg.model.kwargs)  # the number of classes comes from the checkpoints
+    cfg.model.num_classes = int(sd['cls_head.fc_rgb.weight'].shape[0])
+    cfg.model.load_from = None  # the merged file is the initialisation itself
     src = [str(x) if isinstance(x, (str, Path)) else 'state_dict' for x in (rgb, pose)]
-    return save_checkpoint({'state_dict': sd, 'meta': {'merged_from': src}}, out)
+    return save_checkpoint({'state_dict': sd, 'meta': {'config': asdict(cfg), 'merged_from': src}}, out)

@@ -4,18 +4,16 @@
 
 # %% ../nbs/05_models.ipynb #1cad8e72
 from __future__ import annotations
-import difflib, inspect, math, os, pickle
-from collections import namedtuple
-from pathlib import Path
+import difflib, inspect, math
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['ARCH_BLOCKS', 'RGB_PATHWAY', 'POSE_PATHWAY', 'RGB_LATERALS', 'POSE_LATERALS', 'LATE_FUSION', 'MODEL_NAMES',
-           'LoadResult', 'ConvModule', 'DeConvModule', 'Bottleneck3d', 'ResNet3dPathway', 'RGBPoseConv3D', 'I3DHead',
-           'RGBPoseHead', 'clip_probs', 'Recognizer3D', 'MMRecognizer3D', 'build_model', 'CheckpointError', 'load_pth',
-           'read_state_dict', 'load_checkpoint', 'count_macs', 'trace_shapes']
+           'ConvModule', 'DeConvModule', 'Bottleneck3d', 'ResNet3dPathway', 'RGBPoseConv3D', 'clip_cross_entropy',
+           'I3DHead', 'RGBPoseHead', 'average_clips', 'Recognizer3D', 'MMRecognizer3D', 'build_model', 'count_macs',
+           'trace_shapes']
 
 # %% ../nbs/05_models.ipynb #68038ed5
 class ConvModule(nn.Module):
@@ -66,10 +64,10 @@ class Bottleneck3d(nn.Module):
         self.conv1 = ConvModule(inplanes, planes, (3, 1, 1) if inflate else 1, padding=(1, 0, 0) if inflate else 0)
         self.conv2 = ConvModule(planes, planes, (1, 3, 3), stride=(temporal_stride, spatial_stride, spatial_stride),
                                 padding=(0, dilation, dilation), dilation=(1, dilation, dilation))
-        self.conv3 = ConvModule(planes, planes * 4, 1, act=False)
+        self.conv3 = ConvModule(planes, planes * self.expansion, 1, act=False)
         # a projection when the shape changes (mmaction2 ignores temporal_stride here: a config it cannot run)
-        self.downsample = (ConvModule(inplanes, planes * 4, 1, stride=(temporal_stride, spatial_stride, spatial_stride), act=False)
-                           if spatial_stride != 1 or temporal_stride != 1 or inplanes != planes * 4 else None)
+        self.downsample = (ConvModule(inplanes, planes * self.expansion, 1, stride=(temporal_stride, spatial_stride, spatial_stride), act=False)
+                           if spatial_stride != 1 or temporal_stride != 1 or inplanes != planes * self.expansion else None)
         self.relu = nn.ReLU(inplace=True)
 
     def forward(self, x):  # (N, inplanes, T, H, W) -> (N, 4·planes, T/t, H/s, W/s)
@@ -116,7 +114,7 @@ class ResNet3dPathway(nn.Module):
         if lateral_activate[0]: raise ValueError('lateral_activate[0] would feed the stem (conv1_lateral): RGBPoseConv3D has no such connection')
         self.num_stages, self.base_channels, self.in_channels = num_stages, base_channels, in_channels
         self.lateral, self.lateral_inv, self.speed_ratio, self.channel_ratio = lateral, lateral_inv, speed_ratio, channel_ratio
-        self.out_channels = base_channels * 2 ** (num_stages - 1) * 4
+        self.out_channels = base_channels * 2 ** (num_stages - 1) * Bottleneck3d.expansion
 
         def lateral_channels(c):  # channels a lateral adds next to own features with c channels
             return c * channel_ratio // lateral_infl if lateral_inv else c * lateral_infl // channel_ratio
@@ -129,16 +127,16 @@ class ResNet3dPathway(nn.Module):
         for i, n in enumerate(stage_blocks):
             planes = base_channels * 2 ** i
             cin = c + (lateral_channels(c) if lateral_activate[i] else 0)
-            blocks = [Bottleneck3d(cin if j == 0 else planes * 4, planes, spatial_strides[i] if j == 0 else 1,
+            blocks = [Bottleneck3d(cin if j == 0 else planes * Bottleneck3d.expansion, planes, spatial_strides[i] if j == 0 else 1,
                                    temporal_strides[i] if j == 0 else 1, dilations[i], bool(inflate[i])) for j in range(n)]
             self.add_module(f'layer{i + 1}', nn.Sequential(*blocks))
-            c = planes * 4
+            c = planes * Bottleneck3d.expansion
         # `layer{i}_lateral` maps the other pathway's features to the extra input of layer{i+1}, concatenated after the
         # output of own layer{i} (C channels): the name is off by one from the stage it feeds (REFERENCE_SPEC §8.11)
         self.lateral_names = []
         for i in range(1, num_stages):
             if not lateral_activate[i]: continue
-            C = base_channels * 2 ** (i - 1) * 4
+            C = base_channels * 2 ** (i - 1) * Bottleneck3d.expansion
             kt = (fusion_kernel, 1, 1)
             if lateral_inv: m = DeConvModule(C * channel_ratio, lateral_channels(C), kt, (speed_ratio, 1, 1))
             else: m = ConvModule(C // channel_ratio, lateral_channels(C), kt, stride=(speed_ratio, 1, 1),
@@ -227,12 +225,14 @@ class RGBPoseConv3D(nn.Module):
         return self
 
 # %% ../nbs/05_models.ipynb #cad21d99
-def _labels_for(cls_scores: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-    "Per-video labels (B,) repeated for the K clips of each video when the scores are per clip (B·K, C)."
+def clip_cross_entropy(cls_scores: torch.Tensor,  # (B·K, C) logits per clip, a video's K clips adjacent
+                       labels: torch.Tensor,  # (B,) per-video labels
+                      ) -> torch.Tensor:  # the mean cross-entropy over the B·K clips
+    "The classification loss: cross-entropy of every clip against its video's label (in float32 under autocast)."
     labels = torch.as_tensor(labels, device=cls_scores.device).reshape(-1).long()
     if cls_scores.shape[0] % labels.shape[0]:
         raise ValueError(f'{cls_scores.shape[0]} clip scores do not split into {labels.shape[0]} videos')
-    return labels.repeat_interleave(cls_scores.shape[0] // labels.shape[0])
+    return F.cross_entropy(cls_scores.float(), labels.repeat_interleave(cls_scores.shape[0] // labels.shape[0]))
 
 class I3DHead(nn.Module):
     "Global average pool → dropout → linear classifier `fc_cls` (single-stream models)."
@@ -253,7 +253,7 @@ class I3DHead(nn.Module):
         return self.fc_cls(x.flatten(1))
 
     def loss_by_scores(self, cls_scores, labels) -> dict:  # {'loss_cls': CE}
-        return {'loss_cls': F.cross_entropy(cls_scores.float(), _labels_for(cls_scores, labels))}
+        return {'loss_cls': clip_cross_entropy(cls_scores, labels)}
 
     def init_weights(self):
         nn.init.normal_(self.fc_cls.weight, 0, self.init_std); nn.init.zeros_(self.fc_cls.bias)
@@ -282,7 +282,7 @@ class RGBPoseHead(nn.Module):
         return {'rgb': self.fc_rgb(self.dropout_rgb(x_rgb)), 'pose': self.fc_pose(self.dropout_pose(x_pose))}
 
     def loss_by_scores(self, cls_scores: dict, labels) -> dict:  # {'rgb_loss_cls': w·CE, 'pose_loss_cls': w·CE}
-        return {f'{c}_loss_cls': w * F.cross_entropy(cls_scores[c].float(), _labels_for(cls_scores[c], labels))
+        return {f'{c}_loss_cls': w * clip_cross_entropy(cls_scores[c], labels)
                 for c, w in zip(self.loss_components, self.loss_weights)}
 
     def init_weights(self):
@@ -292,11 +292,16 @@ class RGBPoseHead(nn.Module):
 # %% ../nbs/05_models.ipynb #bd7a4167
 LATE_FUSION = {'1:1': (1., 1.), '2:1': (2., 1.), '1:2': (1., 2.)}  # rgb : pose weights of the summed probabilities
 
-def clip_probs(cls_scores: torch.Tensor,  # (B·K, C) logits, a video's K clips adjacent
-               num_clips: int,  # K
-              ) -> torch.Tensor:  # (B, C)
-    "mmaction2's `average_clips='prob'`: softmax per clip, mean over a video's clips."
-    return F.softmax(cls_scores.float().view(-1, num_clips, cls_scores.shape[-1]), -1).mean(1)
+def average_clips(cls_scores: torch.Tensor,  # (B*K, C) logits, the K clips of a video adjacent
+                  num_clips: int,  # K, clips per video
+                  mode: str|None = 'prob',  # 'prob': mean of softmax; 'score': mean of logits; None: mean of logits too
+                 ) -> torch.Tensor:  # (B, C)
+    "Average a video's clip predictions as mmaction2's `average_clips` does."
+    if mode not in ('prob', 'score', None): raise ValueError(f"average_clips mode must be 'prob', 'score' or None, got {mode!r}")
+    if cls_scores.shape[0] % num_clips: raise ValueError(f'{cls_scores.shape[0]} clip scores are not a multiple of num_clips={num_clips}')
+    x = cls_scores.view(-1, num_clips, cls_scores.shape[-1])  # (B, K, C)
+    if mode == 'prob': x = F.softmax(x.float(), dim=-1)
+    return x.mean(dim=1)
 
 def _flatten_clips(x: torch.Tensor, name: str, channels: int) -> tuple[torch.Tensor, int]:
     "(B, K, C, T, H, W) → (B·K, C, T, H, W) and K; (N, C, T, H, W) passes with K = 1."
@@ -318,7 +323,7 @@ class Recognizer3D(nn.Module):
 
     @torch.no_grad()
     def predict(self, x) -> torch.Tensor:  # (B, num_classes) probabilities, averaged over the K clips
-        return clip_probs(self(x), x.shape[1] if x.dim() == 6 else 1)
+        return average_clips(self(x), x.shape[1] if x.dim() == 6 else 1)
 
 class MMRecognizer3D(nn.Module):
     "The two-stream recognizer: RGBPoseConv3D → RGBPoseHead; `model(imgs, heatmap_imgs)` → {'rgb': logits, 'pose': logits}."
@@ -342,7 +347,7 @@ class MMRecognizer3D(nn.Module):
                 fusion: dict = LATE_FUSION,  # name -> (w_rgb, w_pose) of the late fusion
                ) -> dict:  # {'rgb', 'pose', '1:1', '2:1', '1:2'}: (B, num_classes) clip-averaged probabilities
         k = imgs.shape[1] if imgs.dim() == 6 else 1
-        p = {s: clip_probs(v, k) for s, v in self(imgs, heatmap_imgs).items()}
+        p = {s: average_clips(v, k) for s, v in self(imgs, heatmap_imgs).items()}
         return {**p, **{n: w_rgb * p['rgb'] + w_pose * p['pose'] for n, (w_rgb, w_pose) in fusion.items()}}
 
 # %% ../nbs/05_models.ipynb #1e0c4322
@@ -383,91 +388,6 @@ def build_model(name: str,  # 'rgbpose_conv3d' | 'rgb_only' | 'pose_only'
     else: raise ValueError(f'unknown model {name!r}; choose one of {", ".join(MODEL_NAMES)}')
     if init: model.backbone.init_weights(); model.cls_head.init_weights()
     return model
-
-# %% ../nbs/05_models.ipynb #894e438d
-class CheckpointError(RuntimeError):
-    "A checkpoint file that cannot be read, or whose weights do not fit the model."
-
-class _Inert:
-    "Stands in for a class a checkpoint names but we never import (mmengine's HistoryBuffer, numpy scalars...): keeps the pickled data."
-    def __init__(self, *args, **kwargs): self.args, self.kwargs = args, kwargs
-    def __setstate__(self, state): self.state = state
-    def __repr__(self): return f'<inert {type(self).__module__}.{type(self).__qualname__}>'
-
-def load_pth(path,  # a .pth file (rgbpose, mmaction2 / mmengine, pyskl)
-             map_location='cpu',
-             remedy: str = 'download or copy it again',  # what to do about an unreadable file, for the error message
-            ):
-    "`torch.load(weights_only=True)` that never runs code from the file: classes it names are loaded as inert stand-ins."
-    try:
-        try: return torch.load(path, map_location=map_location, weights_only=True)
-        except pickle.UnpicklingError:  # mmengine / numpy objects in 'meta' or 'message_hub': load them as inert stubs
-            stubs = [type(n.rpartition('.')[2], (_Inert,), {'__module__': n.rpartition('.')[0], '__qualname__': n.rpartition('.')[2]})
-                     for n in torch.serialization.get_unsafe_globals_in_checkpoint(path)]
-            with torch.serialization.safe_globals(stubs): return torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e:
-        raise CheckpointError(f'checkpoint {path} cannot be read ({type(e).__name__}: {str(e).splitlines()[0][:200]}); '
-                              f'the file is truncated or not a PyTorch checkpoint: {remedy}') from None
-
-def read_state_dict(checkpoint,  # a checkpoint path (mmaction2 / pyskl / rgbpose .pth), a checkpoint dict or a state dict
-                   ) -> dict:  # the state dict: name -> tensor
-    "The weights of a checkpoint, read with `torch.load(weights_only=True)`: no code from the file runs."
-    if isinstance(checkpoint, (str, os.PathLike)):
-        source = repr(str(checkpoint))
-        if not Path(checkpoint).is_file(): raise CheckpointError(f'checkpoint {source} does not exist')
-        ckpt = load_pth(checkpoint)
-    else: source, ckpt = 'dict', checkpoint
-    sd = ckpt.get('state_dict', ckpt) if isinstance(ckpt, dict) else None
-    if not isinstance(sd, dict) or not sd or not all(torch.is_tensor(v) for v in sd.values()):
-        keys = list(ckpt)[:8] if isinstance(ckpt, dict) else type(ckpt).__name__
-        raise CheckpointError(f'checkpoint {source} holds no state dict (top level: {keys}); '
-                              "expected {'state_dict': {name: tensor}} or a bare {name: tensor} dict")
-    return sd
-
-LoadResult = namedtuple('LoadResult', 'missing unexpected mismatched')
-
-def _map_keys(sd: dict, own: dict) -> dict:
-    "Strip the `module.` (DDP) and `_orig_mod.` (torch.compile) prefixes; give a bare backbone state dict its `backbone.`."
-    out = {}
-    for k, v in sd.items():
-        while k.startswith(('module.', '_orig_mod.')): k = k.split('.', 1)[1]
-        out[k] = v
-    if not any(k in own for k in out) and any(f'backbone.{k}' in own for k in out):
-        out = {f'backbone.{k}': v for k, v in out.items()}
-    return out
-
-def _hint(sd: dict, own: dict) -> str:
-    "What the mismatch most likely means."
-    fused_file, fused_model = any('rgb_path.' in k for k in sd), any('rgb_path.' in k for k in own)
-    if fused_file != fused_model:
-        return ('this is a single-stream checkpoint and the model is RGBPoseConv3D: merge the rgb_only and pose_only '
-                'checkpoints first (see the merge notebook), or build the single-stream model'
-                if fused_model else 'this is an RGBPoseConv3D checkpoint: build_model("rgbpose_conv3d")')
-    fc = [k for k in own if k.startswith('cls_head.fc') and k.endswith('.bias') and k in sd and sd[k].shape != own[k].shape]
-    if fc: return f'the checkpoint classifies {sd[fc[0]].shape[0]} classes: build the model with num_classes={sd[fc[0]].shape[0]}'
-    return ('build the model the checkpoint was trained with (build_model name, num_classes and overrides such as base_channels); '
-            'a checkpoint that covers only part of the model, such as the merged initialisation, loads with strict=False')
-
-def load_checkpoint(model: nn.Module,
-                    checkpoint,  # a path, a state dict, or a checkpoint dict {'state_dict': ...}
-                    strict: bool = True,  # False: missing / unexpected keys are returned instead of raised
-                    max_keys: int = 8,  # keys listed per kind in the error
-                   ) -> LoadResult:  # (missing, unexpected, mismatched) key lists
-    "Load mmaction2 / pyskl / rgbpose weights; a `CheckpointError` names the file and the keys that do not fit."
-    source = repr(str(checkpoint)) if isinstance(checkpoint, (str, os.PathLike)) else 'state dict'
-    own = model.state_dict()
-    sd = _map_keys(read_state_dict(checkpoint), own)
-    missing, unexpected = [k for k in own if k not in sd], [k for k in sd if k not in own]
-    mismatched = [k for k in sd if k in own and sd[k].shape != own[k].shape]
-    if mismatched or (strict and (missing or unexpected)) or not set(sd) & set(own):
-        def few(ks, fmt=str): return '; '.join(map(fmt, ks[:max_keys])) + (f'; ... ({len(ks) - max_keys} more)' if len(ks) > max_keys else '')
-        parts = [f'{len(mismatched)} with another shape: ' + few(mismatched, lambda k: f'{k} {tuple(sd[k].shape)} in the file, {tuple(own[k].shape)} in the model')] if mismatched else []
-        if strict and missing: parts.append(f'{len(missing)} missing from the file: {few(missing)}')
-        if strict and unexpected: parts.append(f'{len(unexpected)} unexpected: {few(unexpected)}')
-        if not set(sd) & set(own): parts.insert(0, f'none of its {len(sd)} keys is in the model (first: {few(list(sd), str)})')
-        raise CheckpointError(f'checkpoint {source} does not fit {type(model).__name__}: ' + '. '.join(parts) + f'. To do: {_hint(sd, own)}')
-    model.load_state_dict(sd, strict=False)
-    return LoadResult(missing, unexpected, mismatched)
 
 # %% ../nbs/05_models.ipynb #5e984278
 def count_macs(model: nn.Module, *inputs,

@@ -26,7 +26,8 @@ def _quiet():
 
 with _quiet(): import pybullet, pybullet_data
 from pybullet_utils import bullet_client
-from .data import atomic_write, save_annotations, safe_load_pickle, ntu_splits, parse_ntu_name, NUM_KEYPOINTS
+from .data import (atomic_write, save_annotations, safe_load_pickle, ntu_splits, parse_ntu_name, NUM_KEYPOINTS, UserError,
+                          OutputExistsError, die_with_parent)
 from .video import write_video, compress
 
 # %% auto #0
@@ -496,29 +497,45 @@ def _is_done(out_dir: Path, name: str, fp: str) -> bool:
 # %% ../nbs/02_synth.ipynb #860f958c
 ANNOTATION = 'skeleton/synth_2d.pkl'
 
+def _foreign_files(out_dir: Path, todo: list, fp: str) -> list:
+    "Files synth would write for the clips `todo` that no run of this generator made (no record of ours beside them)."
+    def ours(n):
+        try: return safe_load_pickle(out_dir/'skeleton'/'clips'/f'{n}.pkl').get('fingerprint') == fp
+        except Exception: return False
+    out = [p for n in todo if not ours(n)
+           for p in (out_dir/'nturgbd_raw'/f'{n}_rgb.avi', out_dir/'nturgbd_videos'/f'{n}.mp4') if p.exists()]
+    ann = out_dir/ANNOTATION
+    if ann.exists() and not (out_dir/'manifest.json').exists() and not (out_dir/'skeleton'/'clips').is_dir(): out.append(ann)
+    return out
+
 def synth(out_dir,  # folder to create (or complete) the benchmark in, e.g. data/embedded
           size='default',  # 'tiny' (tests), 'default' (the main job), or a SynthSpec
           seed: int = 0,  # everything random follows from it
           jobs: int|None = None,  # processes (None: all cores)
           progress: bool = True,  # tqdm progress bars
           names: list|None = None,  # only these clips (default: all of the spec's)
+          overwrite: bool = False,  # replace files with the benchmark's names that another program made
          ) -> Path:  # the annotation pickle, out_dir/skeleton/synth_2d.pkl
     "Render the embedded benchmark in NTU's layout: raw AVIs, compressed MP4s, a 2D-skeleton pickle and a manifest; resumable."
     from tqdm.auto import tqdm
     start, out_dir = time.time(), Path(out_dir)
     if isinstance(size, SynthSpec): spec, size = size, 'custom'
     elif size in SIZES: spec = SIZES[size]
-    else: raise ValueError(f"size must be one of {sorted(SIZES)} or a SynthSpec, got {size!r}")
+    else: raise UserError(f"size must be one of {sorted(SIZES)} or a SynthSpec, got {size!r}")
     fp, manifest = _fingerprint(spec, seed), out_dir/'manifest.json'
     if manifest.is_file() and json.loads(manifest.read_text()).get('fingerprint') != fp:
-        raise ValueError(f'{out_dir} holds a benchmark made with another size, seed or version of the generator '
-                         f'(see {manifest}); generate into a new folder, or delete this one first')
+        raise UserError(f'{out_dir} holds a benchmark made with another size, seed or version of the generator '
+                        f'(see {manifest}); generate into a new folder, or delete this one first')
     all_names = spec.names()
     names = all_names if names is None else list(names)
-    if unknown := sorted(set(names) - set(all_names)): raise ValueError(f'not clips of this spec: {unknown[:5]} ...')
+    if unknown := sorted(set(names) - set(all_names)): raise UserError(f'not clips of this spec: {unknown[:5]} ...')
     for d in ('nturgbd_raw', 'skeleton/clips'):  # temporary files of an interrupted run
         for part in (out_dir/d).glob('.*.part'): part.unlink()
     todo = [n for n in names if not _is_done(out_dir, n, fp)]
+    if not overwrite and (foreign := _foreign_files(out_dir, todo, fp)):
+        raise OutputExistsError(f'{out_dir} holds {len(foreign)} files with the benchmark\'s names that it did not make '
+                                f'(e.g. {", ".join(map(str, foreign[:3]))}): generate into another folder, or pass '
+                                f'--overwrite to replace them')
     for n in todo: (out_dir/'nturgbd_videos'/f'{n}.mp4').unlink(missing_ok=True)  # stale: its raw video is made anew
     jobs = jobs or os.cpu_count() or 1
     bar = tqdm(total=len(names), initial=len(names) - len(todo), desc='synth', unit='clip', disable=not progress)
@@ -527,7 +544,7 @@ def synth(out_dir,  # folder to create (or complete) the benchmark in, e.g. data
             for n in todo: make_clip(out_dir, spec, n, seed); bar.update()
         else:  # the worker comes from the module, so that the spawned processes can import it
             from rgbpose.synth import make_clip as worker
-            with ProcessPoolExecutor(jobs, mp_context=get_context('spawn')) as ex:
+            with ProcessPoolExecutor(jobs, mp_context=get_context('spawn'), initializer=die_with_parent) as ex:
                 task = size if size in SIZES else spec  # a named size travels by name (pickles from any __main__)
                 futures = [ex.submit(worker, out_dir, task, n, seed) for n in todo]
                 try:

@@ -13,9 +13,10 @@ Prints clips/s, ms per step, peak memory, and achieved TFLOP/s against the card'
 Levers (each a column of modes): fp32 / bf16 autocast / fp16 autocast, channels_last_3d, cudnn.benchmark,
 torch.compile (max-autotune), larger batches. Writes the table to --out (markdown) too.
 """
-import argparse, json, math, os, sys, time
+import argparse, os, sys
 import torch
 import torch.nn.functional as F
+from rgbpose.devtools import time_ms
 
 p = argparse.ArgumentParser()
 p.add_argument('--batch', type=int, default=16)
@@ -34,18 +35,8 @@ R, P, T_R, T_P = (224, 56, 8, 32) if not a.small else (64, 16, 4, 16)
 RT, PT = (256, 64) if not a.small else (64, 16)
 
 
-def timer(fn, iters, warmup):
-    for _ in range(warmup): fn()
-    sync()
-    ts = []
-    for _ in range(iters):
-        if dev.type == 'cuda':
-            s, e = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
-            s.record(); fn(); e.record(); torch.cuda.synchronize(); ts.append(s.elapsed_time(e) / 1e3)
-        else:
-            t = time.perf_counter(); fn(); ts.append(time.perf_counter() - t)
-    ts.sort()
-    return ts[len(ts) // 2]
+def timer(fn, iters, warmup):  # seconds per call: the median, the device synchronised around each call
+    return time_ms(fn, iters, warmup, sync=sync) / 1e3
 
 
 def matmul_rate():

@@ -14,12 +14,13 @@ Resize 256, RandomResizedCrop, Resize 224, Flip, 32-frame heatmaps, FormatShape.
 interpreter (the setting is per process), mmaction2 under the same setting. Medians in milliseconds of calls interleaved
 with mmaction2's (rounds of a few of ours, then one of the reference), so that both run on the same machine state.
 """
-import copy, json, os, subprocess, sys, tempfile, time
+import copy, json, os, subprocess, sys, tempfile
 from pathlib import Path
 import numpy as np
 import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rgbpose.data import fake_skeleton
+from rgbpose.devtools import paired_ms  # ours and mmaction2's calls interleaved
 from rgbpose.heatmaps import GeneratePoseTarget, build_pipeline, render_heatmaps
 from rgbpose.video import write_video
 
@@ -32,19 +33,6 @@ try:
 except ImportError:
     RefGPT = None
 torch.set_num_threads(1)
-
-
-def paired_ms(ours, ref, rounds, k=5):
-    """(ours ms, mmaction2 ms or None): medians of calls interleaved in `rounds` rounds of k of ours then one of mmaction2's,
-    so that both see the same machine (a shared host's memory bandwidth drifts by 2x within a minute)."""
-    ours(); ref and ref()
-    to, tr = [], []
-    for _ in range(rounds):
-        for _ in range(k):
-            t = time.perf_counter(); ours(); to.append(time.perf_counter() - t)
-        if ref:
-            t = time.perf_counter(); ref(); tr.append(time.perf_counter() - t)
-    return 1e3 * float(np.median(to)), (1e3 * float(np.median(tr)) if ref else None)
 
 
 def gpt_calls(T, size, kw):

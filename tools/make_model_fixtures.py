@@ -4,7 +4,7 @@
 
 The three models are built from mmaction2's shipped configs (configs/skeleton/posec3d/rgbpose_conv3d/*.py). Their
 full-size weights are ~145 MB, so instead of committing them every state-dict entry is filled, in key order, from a
-seeded torch.Generator by `seeded_state_dict` below (the notebook has the same function); inputs come from the same kind
+seeded torch.Generator by `rgbpose.devtools.seeded_state_dict` (the models notebook uses the same function); inputs come from the same kind
 of generator. Only key lists, outputs and input checksums are written, to nbs/fixtures/models/ (~0.7 MB):
 
 * `*_state_dict_keys.tsv`: key and shape of every state-dict entry, in order (fused = REFERENCE_SPEC's list);
@@ -21,6 +21,7 @@ from collections import OrderedDict
 import numpy as np
 import torch
 import mmaction_reference  # noqa: F401  (shims)
+from rgbpose.devtools import seeded_state_dict, seeded_inputs, checksum  # shared with the models notebook
 import mmaction
 from mmengine.config import Config
 from mmengine.logging import MessageHub
@@ -30,27 +31,6 @@ from mmaction.structures import ActionDataSample
 OUT = 'nbs/fixtures/models'
 CFG = os.path.join(os.path.dirname(mmaction.__file__), '.mim/configs/skeleton/posec3d/rgbpose_conv3d')
 RGB_SHAPE, POSE_SHAPE = (3, 8, 64, 64), (17, 32, 16, 16)  # one clip; the fused model needs H_rgb = 4 H_pose
-
-
-def seeded_state_dict(shapes, seed=0):
-    "Deterministic, well-scaled values for every state-dict entry, drawn in key order: [(key, shape)] -> {key: tensor}."
-    g = torch.Generator().manual_seed(seed)
-    sd = OrderedDict()
-    for k, shape in shapes:
-        if k.endswith('num_batches_tracked'): sd[k] = torch.tensor(0); continue
-        if k.endswith('running_var'): t = 0.5 + torch.rand(shape, generator=g)
-        elif k.endswith('running_mean'): t = 0.1 * torch.randn(shape, generator=g)
-        elif k.endswith('bn.weight'): t = 0.25 + 0.5 * torch.rand(shape, generator=g)
-        elif k.endswith('bias'): t = 0.1 * torch.randn(shape, generator=g)
-        else: t = torch.randn(shape, generator=g) * math.sqrt(2 / math.prod(shape[1:]))  # conv / fc weights
-        sd[k] = t
-    return sd
-
-
-def seeded_inputs(shape, seed, kind):
-    "RGB: N(0, 1) like normalised pixels; heatmaps: U(0, 1)."
-    g = torch.Generator().manual_seed(seed)
-    return torch.randn(shape, generator=g) if kind == 'rgb' else torch.rand(shape, generator=g)
 
 
 def build(name, **edit):
@@ -80,7 +60,6 @@ def samples(labels):
     return out
 
 
-def checksum(t): return np.array([t.double().sum().item(), t.double().abs().sum().item()])
 
 
 @torch.no_grad()

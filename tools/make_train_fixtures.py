@@ -2,7 +2,7 @@
 
     PYTHONPATH=.refenv:tools:. .venv/bin/python tools/make_train_fixtures.py
 
-1. A real mmengine `Runner` trains a tiny model (the keys of the notebook's ToyNet: conv.*, fc.*) for one epoch with
+1. A real mmengine `Runner` trains a tiny model (the keys of rgbpose.devtools.ToyNet: conv.*, fc.*) for one epoch with
    SGD and a per-iteration cosine schedule, and its CheckpointHook writes epoch_1.pth: that file (meta, state_dict,
    message_hub with mmengine HistoryBuffers, optimizer, param_schedulers) becomes
    nbs/fixtures/train/mmengine_epoch_1.pth, with the model's logits on a fixed input in mmengine_logits.pt.
@@ -57,7 +57,10 @@ def main():
         print(f'{dst} ({dst.stat().st_size} bytes), keys {sorted(torch.load(dst, weights_only=False))}')
 
     # 2. mmengine loads a checkpoint written by rgbpose's trainer
-    from rgbpose.train import Trainer, PoseDataset, get_config, read_checkpoint
+    from rgbpose.config import get_config
+    from rgbpose.dataset import PoseDataset
+    from rgbpose.train import Trainer
+    from rgbpose.devtools import ToyNet, toy_loss
     from rgbpose.data import fake_annotations, save_annotations
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     with tempfile.TemporaryDirectory() as wd:
@@ -67,14 +70,10 @@ def main():
         def pipe(r):
             g = torch.Generator().manual_seed(r['label'])
             return {'imgs': torch.randn(1, 3, 2, 4, 4, generator=g), 'label': r['label']}
-        class ToyNet(nn.Module):
-            def __init__(self):
-                super().__init__(); self.conv, self.fc = nn.Conv3d(3, 16, 1), nn.Linear(256, 60)
-            def forward(self, imgs): return self.fc(F.relu(self.conv(imgs.flatten(0, 1))).mean(2).flatten(1))
         cfg = get_config('rgb_only', ['seed=0', 'sched.epochs=1', 'data.batch_size=4', 'data.num_workers=0', 'data.repeat=1',
                                       'progress=false', 'tensorboard=false', 'val_interval=0'])
         ours = ToyNet()
-        path = Trainer(cfg, wd / 'run', ours, PoseDataset(ann, None, pipe)).fit()
+        path = Trainer(cfg, wd / 'run', ours, PoseDataset(ann, None, pipe), loss_fn=toy_loss).fit()
         mm = MMToy()
         mm_load_checkpoint(mm, str(path), strict=True)
         x = torch.randn(2, 1, 3, 2, 4, 4)
