@@ -14,7 +14,7 @@ $(VENV)/.installed: settings.ini setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip wheel setuptools
 	$(BIN)/pip install -q $(TORCH)
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -e ".[dev,pose,onnx]"
 	touch $@
 
 ## the tests: every notebook, skipping cells flagged slow or gpu; prints `N passed, M failed` (notebooks)
@@ -42,3 +42,18 @@ check-sync: setup
 
 lab: setup
 	$(BIN)/jupyter lab nbs
+
+.PHONY: notebooks docs check-docs
+
+## run every notebook top to bottom in a Jupyter kernel (as JupyterLab's Run All) and save its outputs into it
+## (nbdev_clean'ed; at most NB_TIMEOUT=300 s each); `make notebooks NBS="nbs/05_models.ipynb nbs/09_merge.ipynb"` for some
+notebooks: setup
+	$(BIN)/python tools/run_notebooks.py $(NBS)
+
+## the documentation site, offline, from the notebooks with their saved outputs (nothing runs): _docs/index.html
+docs: setup
+	$(BIN)/python tools/build_docs.py
+
+## the site in headless chromium (Debian's `chromium`): the home and model pages render, their images decode
+check-docs: docs
+	$(BIN)/python tools/check_docs.py

@@ -1,4 +1,5 @@
-"""Package set-up read from settings.ini, as nbdev 2 projects do. `pip install -e .[dev]` adds the notebook tooling."""
+"""Package set-up read from settings.ini, as nbdev 2 projects do. Extras: `[pose]` (pose estimation), `[onnx]` (export),
+`[dev]` (notebooks, docs, checks); `make setup` installs all three."""
 from configparser import ConfigParser
 import setuptools, shlex
 
@@ -19,7 +20,7 @@ py_versions = '3.10 3.11 3.12 3.13'.split()
 lic = licenses[cfg['license'].lower()]
 min_python = cfg['min_python']
 requirements = shlex.split(cfg.get('requirements', ''))
-dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+extras = {k: shlex.split(cfg.get(f'{k}_requirements', '')) for k in ('dev', 'pose', 'onnx')}
 scripts = [o.strip() for o in cfg.get('console_scripts', '').split('\n') if o.strip()]
 
 setuptools.setup(
@@ -34,7 +35,7 @@ setuptools.setup(
     packages=setuptools.find_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']),
     include_package_data=True,
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require=extras,
     dependency_links=cfg.get('dep_links', '').split(),
     python_requires='>=' + cfg['min_python'],
     long_description=open('README.md', encoding='utf-8').read(),

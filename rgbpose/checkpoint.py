@@ -131,9 +131,15 @@ def checkpoint_config(ckpt: dict,  # a checkpoint read by `read_checkpoint`
                       guess: bool = False,  # no recorded config: guess the recipe and classes from the keys (else an error)
                      ) -> TrainConfig:
     "The config a checkpoint was trained with, the one the user names, or (with `guess`) one read from its keys."
-    sd = ckpt['state_dict']
-    if config is None and isinstance(ckpt['meta'].get('config'), dict):
-        return apply_overrides(config_from_dict(ckpt['meta']['config']), overrides)
+    sd, meta = ckpt['state_dict'], ckpt['meta']
+    if config is None and isinstance(meta.get('config'), dict):
+        trained = config_from_dict(meta['config'])
+        cfg = apply_overrides(trained, overrides)
+        if trained.data.classes and cfg.data.classes and tuple(trained.data.classes) != tuple(cfg.data.classes):
+            raise CheckpointError(f'checkpoint {source} was trained on the classes {list(trained.data.classes)[:6]}..., the data '
+                                  f'set has {list(cfg.data.classes)[:6]}...: test it on the data set it was trained on, or '
+                                  f'fine-tune it on this one (model.load_from={source})')
+        return cfg
     if config is None and not guess:
         raise CheckpointError(f'checkpoint {source} does not record the recipe it was trained with (an mmaction2 or pyskl '
                               f'checkpoint?): name it, e.g. --config {recipe_of(sd)} (add a preset such as :cpu for the CPU '
@@ -141,6 +147,8 @@ def checkpoint_config(ckpt: dict,  # a checkpoint read by `read_checkpoint`
     cfg = get_config(config or recipe_of(sd), overrides)
     fc = [v for k, v in sd.items() if k.startswith('cls_head.fc_') and k.endswith('.weight')]
     if fc: cfg.model.num_classes = int(fc[0].shape[0])
+    names = (meta.get('dataset_meta') or {}).get('classes')  # mmengine records a data set's class names here
+    if names is not None and len(names) == cfg.model.num_classes: cfg.data.classes = tuple(map(str, names))
     return cfg
 
 # %% ../nbs/07c_checkpoint.ipynb #d4bb17e3

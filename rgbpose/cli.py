@@ -14,9 +14,19 @@ __all__ = ['COMMANDS', 'usage', 'user_error', 'main']
 def _parser(cmd: str, description: str) -> argparse.ArgumentParser:
     return argparse.ArgumentParser(prog=f'rgbpose {cmd}', description=description)
 
-def _overrides(p: argparse.ArgumentParser):
+def _overrides(p: argparse.ArgumentParser, data: bool = False):
     p.add_argument('overrides', nargs='*', metavar='key=value', help='config overrides, e.g. optim.lr=0.01 data.batch_size=4 '
                    'data.nonfinite=missing (`rgbpose train CONFIG --work-dir W --print-config` lists every key)')
+    if data: p.add_argument('--data', default=None, metavar='DIR', help='a data set made by `rgbpose dataset` (sets its '
+                            'annotations, videos, classes and train/val splits; overrides still apply after it)')
+
+def _with_data(a) -> list:  # the overrides of --data DIR, then the user's own
+    from rgbpose.config import data_overrides
+    return (data_overrides(a.data) if a.data else []) + list(a.overrides)
+
+def _estimator(p: argparse.ArgumentParser):
+    p.add_argument('--estimator', default='mediapipe', help="pose estimator: 'mediapipe' (the default, needs the pose extra) "
+                   "or 'package.module:Class' of your own (see rgbpose.pose.PoseEstimator)")
 
 def _compress(argv):
     p = _parser('compress', "NTU raw videos (*_rgb.avi) -> <frame_dir>.mp4 with the short side scaled to 540, H.264 "
@@ -66,13 +76,13 @@ def _train(argv):
     p = _parser('train', "Train one recipe of RGBPoseConv3D (mmaction2's configs/skeleton/posec3d/rgbpose_conv3d). Runs on "
                 'all GPUs of a torchrun launch: torchrun --nproc_per_node N -m rgbpose.cli train ...')
     p.add_argument('config', help=f'{" | ".join(CONFIGS)}, optionally with a preset: {", ".join(":" + k for k in PRESETS)}')
-    _overrides(p)
+    _overrides(p, data=True)
     p.add_argument('--work-dir', required=True, help='logs and checkpoints')
     p.add_argument('--resume', default='auto', help="'auto': continue from WORK_DIR/latest.pth if there is one (default; a "
                    "damaged latest.pth falls back to the newest readable epoch_N.pth); 'no': start afresh; or a checkpoint")
     p.add_argument('--print-config', action='store_true', help='print the resolved config and exit')
     a = p.parse_intermixed_args(argv)
-    cfg = get_config(a.config, a.overrides)
+    cfg = get_config(a.config, _with_data(a))
     if a.print_config:
         print(config_table(cfg)); print(scaled_lr(cfg, int(os.environ.get('WORLD_SIZE', 1)))[1]); return 0
     from rgbpose.train import train
@@ -98,7 +108,7 @@ def _merge(argv):
 def _test(argv):
     p = _parser('test', 'Multi-clip test of a checkpoint; prints the metrics.')
     p.add_argument('checkpoint')
-    _overrides(p)
+    _overrides(p, data=True)
     p.add_argument('--config', default=None, help='the recipe, for checkpoints that do not record one (mmaction2\'s); '
                    'default: the config stored in the checkpoint')
     p.add_argument('--clips', type=int, default=None, help='clips per video (default: data.test_clips = 10)')
@@ -109,7 +119,7 @@ def _test(argv):
     p.add_argument('--overwrite', action='store_true', help='replace the --dump file if it exists')
     a = p.parse_intermixed_args(argv)
     from rgbpose.train import evaluate_checkpoint
-    res = evaluate_checkpoint(a.checkpoint, a.config, a.overrides, a.clips, a.split, a.batch_size, a.out, overwrite=a.overwrite)
+    res = evaluate_checkpoint(a.checkpoint, a.config, _with_data(a), a.clips, a.split, a.batch_size, a.out, overwrite=a.overwrite)
     if res is not None:
         for k, v in res.metrics().items(): print(f'{k:24s} {v:.4f}')
     return 0
@@ -134,24 +144,79 @@ def _reproduce(argv):
 
 def _predict(argv):
     p = _parser('predict', 'Top-5 classes of a video with per-stream and fused (1:1) probabilities; --viz writes the video '
-                'with skeleton and heatmaps drawn over it.')
+                'with skeleton and heatmaps drawn over it. Without --skeleton the poses are estimated from the video.')
     p.add_argument('video')
-    p.add_argument('--skeleton', required=True, help='mmaction2 skeleton record / annotation file (.pkl)')
-    p.add_argument('--checkpoint', required=True, help='rgbpose or official mmaction2 checkpoint (.pth)')
+    p.add_argument('--checkpoint', required=True, help='rgbpose or official mmaction2 checkpoint (.pth), or an ONNX file '
+                   'made by `rgbpose export` (.onnx, run in onnxruntime)')
+    p.add_argument('--skeleton', default=None, help='mmaction2 skeleton record / annotation file (.pkl); default: estimate '
+                   'the poses from the video (--estimator)')
+    _estimator(p)
     p.add_argument('--config', default=None, help='recipe, when the checkpoint does not record one (default: read from its keys)')
     p.add_argument('--clips', type=int, default=10)
     p.add_argument('--frame-dir', default=None, help='record to take from a multi-record annotation file')
-    p.add_argument('--classes', default=None, help='text file with one class name per line (default: NTU60 for 60 classes)')
+    p.add_argument('--classes', default=None, help='text file with one class name per line (default: the names the '
+                   'checkpoint records, NTU60\'s for 60 classes)')
     p.add_argument('--viz', default=None, help='write the overlay video here (.mp4)')
     p.add_argument('--overwrite', action='store_true', help='replace the --viz file if it exists (never the input video)')
     p.add_argument('--device', default='auto')
     a = p.parse_args(argv)
-    from rgbpose.predict import predict, class_names, top5_table, read_skeleton, write_overlay
-    if a.viz: from rgbpose.data import claim_output; claim_output(a.viz, [a.video, a.skeleton, a.checkpoint], a.overwrite)
-    probs = predict(a.video, a.skeleton, a.checkpoint, a.config, a.clips, a.frame_dir, a.device)
-    names = class_names(len(next(iter(probs.values()))), a.classes)
+    from rgbpose.data import claim_output
+    from rgbpose.predict import load_model, predict, class_names, top5_table, video_skeleton, write_overlay
+    if a.viz: claim_output(a.viz, [a.video, a.skeleton, a.checkpoint], a.overwrite)  # before the work, not after
+    model = load_model(a.checkpoint, a.config)
+    rec = video_skeleton(a.video, a.skeleton, a.frame_dir, a.estimator)
+    probs = predict(a.video, rec, model, num_clips=a.clips, device=a.device)
+    names = class_names(len(next(iter(probs.values()))), a.classes, model[1].data.classes)
     print(top5_table(probs, names))
-    if a.viz: print(f'wrote {write_overlay(a.video, read_skeleton(a.skeleton, a.frame_dir, a.video), probs, names, a.viz, a.overwrite)}')
+    if a.viz: print(f'wrote {write_overlay(a.video, rec, probs, names, a.viz, a.overwrite)}')
+    return 0
+
+def _pose(argv):
+    p = _parser('pose', "2D poses of videos into one annotation pickle in mmaction2's format (keypoint [M, T, 17, 2], "
+                'keypoint_score, img_shape, total_frames, ...). Resumable: finished videos are kept.')
+    p.add_argument('paths', nargs='+', metavar='VIDEO... OUT.pkl', help='video files and/or folders (searched recursively), '
+                   'then the pickle to write')
+    _estimator(p)
+    p.add_argument('--max-persons', type=int, default=2, help='persons kept per video, the most confident over the clip')
+    p.add_argument('-j', '--jobs', type=int, default=1, help='parallel processes')
+    p.add_argument('--overwrite', action='store_true', help='replace OUT.pkl if it exists, and redo cached videos')
+    a = p.parse_args(argv)
+    if len(a.paths) < 2: p.error('give at least one video (or folder) and the OUT.pkl to write')
+    from rgbpose.pose import pose_main
+    return pose_main(a.paths[:-1], a.paths[-1], a.estimator, a.max_persons, a.jobs, a.overwrite)
+
+def _dataset(argv):
+    p = _parser('dataset', "A data set in NTU's layout from a folder of clips (one sub-folder per class) or a CSV of "
+                'path,label[,split]: compressed videos, skeletons, classes, train/val split and a report. Resumable.')
+    p.add_argument('src', help='folder of class folders, or a .csv file')
+    p.add_argument('out', help='the data set folder to make (then: rgbpose train CONFIG --data OUT ...)')
+    _estimator(p)
+    p.add_argument('--classes', default=None, help='text file with the class names in label order (default: sorted folder names)')
+    p.add_argument('--val-fraction', type=float, default=0.2, help='part of each class for validation (when no split is given)')
+    p.add_argument('--seed', type=int, default=0, help='of the train/val split')
+    p.add_argument('-j', '--jobs', type=int, default=1, help='parallel processes')
+    p.add_argument('--short-side', type=int, default=540, help='short side of the compressed videos (NTU: 540)')
+    p.add_argument('--max-persons', type=int, default=2)
+    p.add_argument('--keep-empty', action='store_true', help='keep clips in which nobody is found (all-zero skeletons)')
+    p.add_argument('--overwrite', action='store_true', help='redo clips whose earlier results are still valid')
+    a = p.parse_args(argv)
+    from rgbpose.folder import dataset_main
+    return dataset_main(a.src, a.out, a.estimator, a.classes, a.val_fraction, a.seed, a.jobs, a.short_side, a.max_persons,
+                        a.keep_empty, a.overwrite)
+
+def _export(argv):
+    p = _parser('export', 'Export a checkpoint to ONNX (dynamic batch axis), with the recipe, input sizes and class names in '
+                'its metadata, and check it in onnxruntime.')
+    p.add_argument('checkpoint', help='rgbpose or official mmaction2 checkpoint (.pth)')
+    p.add_argument('out', help='the ONNX file to write (.onnx)')
+    p.add_argument('--stream', choices=['rgb', 'pose'], default=None, help="fused model: export one stream's output only")
+    p.add_argument('--config', default=None, help='recipe, when the checkpoint does not record one (default: read from its keys)')
+    p.add_argument('--classes', default=None, help='text file with one class name per line (default: the checkpoint\'s)')
+    p.add_argument('--overwrite', action='store_true', help='replace OUT if it exists (never the checkpoint)')
+    p.add_argument('--no-check', dest='check', action='store_false', help='skip the onnxruntime vs PyTorch comparison')
+    a = p.parse_args(argv)
+    from rgbpose.export import export_main
+    export_main(a.checkpoint, a.out, a.stream, a.overwrite, a.config, a.classes, a.check)
     return 0
 
 COMMANDS = {'compress': (_compress, "NTU raw videos -> <frame_dir>.mp4, short side 540"),
@@ -161,7 +226,10 @@ COMMANDS = {'compress': (_compress, "NTU raw videos -> <frame_dir>.mp4, short si
             'merge': (_merge, 'merge the pretrained streams into the fused initialisation'),
             'test': (_test, 'multi-clip test of a checkpoint'),
             'reproduce': (_reproduce, 'the whole recipe and the late vs early+late fusion tables and figures'),
-            'predict': (_predict, 'top-5 classes of a video (and --viz overlay)')}
+            'predict': (_predict, 'top-5 classes of a video, with or without a skeleton (and --viz overlay)'),
+            'pose': (_pose, '2D poses of videos into an mmaction2 annotation pickle'),
+            'dataset': (_dataset, "a data set in NTU's layout from a folder of your clips"),
+            'export': (_export, 'a checkpoint as ONNX, checked in onnxruntime')}
 
 # %% ../nbs/99_cli.ipynb #cd1c6b45
 def usage() -> str:

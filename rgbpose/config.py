@@ -4,7 +4,8 @@
 
 # %% ../nbs/07a_config.ipynb #64c74b9c
 from __future__ import annotations
-import ast, copy, difflib, typing
+import ast, copy, difflib, json, typing
+from pathlib import Path
 from dataclasses import dataclass, field, fields, is_dataclass
 import torch
 from .data import UserError
@@ -12,8 +13,8 @@ from .data import UserError
 # %% auto #0
 __all__ = ['CONFIGS', 'EMBEDDED', 'CPU_WIDTH', 'CPU_RGB', 'CPU_POSE', 'CPU_FUSED_RGB', 'PRESETS', 'AMP_DTYPES', 'ModelConfig',
            'DataConfig', 'OptimConfig', 'ScheduleConfig', 'TrainConfig', 'flatten_config', 'config_table',
-           'ConfigError', 'apply_overrides', 'scaled_lr', 'get_config', 'build_scheduler', 'stream_names',
-           'config_from_dict']
+           'ConfigError', 'apply_overrides', 'scaled_lr', 'get_config', 'build_scheduler', 'data_overrides',
+           'stream_names', 'config_from_dict']
 
 # %% ../nbs/07a_config.ipynb #6d910bd3
 @dataclass
@@ -40,6 +41,7 @@ class DataConfig:
     max_failed_ratio: float = 0.01  # stop once more than this fraction of the split's videos failed to load
     max_failed: int|None = None  # ... or more than this many (None: only the ratio)
     nonfinite: str = 'error'  # NaN/inf joints in the annotations: 'error', or 'missing' (zeroed with score 0, warned)
+    classes: tuple = ()  # the class names in label order, recorded in every checkpoint (empty: unnamed, e.g. NTU's numbers)
 
 @dataclass
 class OptimConfig:
@@ -242,6 +244,20 @@ def build_scheduler(optimizer,  # a torch optimizer whose param groups hold the 
     raise ValueError(f"sched.policy must be 'cosine' or 'step', got {sched.policy!r}")
 
 # %% ../nbs/07a_config.ipynb #96b8d0fc
+def data_overrides(root,  # a data set folder made by `rgbpose dataset` (holds dataset.json)
+                  ) -> list:  # 'key=value' strings
+    "The overrides that train and test a recipe on a data set made by `rgbpose dataset`."
+    root = Path(root)
+    if not (root / 'dataset.json').is_file():
+        raise ConfigError(f'{root} holds no dataset.json: make the data set with `rgbpose dataset SRC {root}`, or point the '
+                          f'recipe at your files with data.ann_file=... data.data_prefix=... model.num_classes=...')
+    info = json.loads((root / 'dataset.json').read_text())
+    classes = tuple(info['classes'])
+    return [f'data.ann_file={root / info["annotation"]}', f'data.data_prefix={root / info["videos"]}',
+            f'model.num_classes={len(classes)}', f'data.classes={classes!r}', 'data.train_split=train', 'data.val_split=val',
+            'data.test_split=val']
+
+# %% ../nbs/07a_config.ipynb #a8b4042a
 AMP_DTYPES = {'none': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}
 
 def stream_names(cfg: TrainConfig) -> tuple:  # the name of a single-stream model's scores in Results

@@ -11,7 +11,7 @@ import numpy as np
 import torch.nn.functional as F
 from matplotlib import colormaps
 from PIL import Image, ImageDraw
-from .data import SKELETON_EDGES, AnnotationError, claim_output, safe_load_pickle, validate_annotations
+from .data import SKELETON_EDGES, AnnotationError, UserError, claim_output, safe_load_pickle, validate_annotations
 from .video import VideoError, probe_video, write_video, _judge
 from .transforms import collate
 from .heatmaps import build_pipeline, render_heatmaps
@@ -23,8 +23,8 @@ from .checkpoint import read_checkpoint, load_checkpoint, checkpoint_config
 from .distributed import pick_device
 
 # %% auto #0
-__all__ = ['NTU60_CLASSES', 'PERSON_COLOURS', 'class_names', 'read_skeleton', 'load_model', 'predict', 'top5_table',
-           'render_overlay', 'write_overlay']
+__all__ = ['NTU60_CLASSES', 'PERSON_COLOURS', 'class_names', 'read_skeleton', 'load_model', 'video_skeleton', 'predict',
+           'top5_table', 'render_overlay', 'write_overlay']
 
 # %% ../nbs/14_predict.ipynb #2b84b513
 NTU60_CLASSES = (
@@ -41,13 +41,18 @@ NTU60_CLASSES = (
     'point finger at the other person', 'hugging other person', 'giving something to other person',
     "touch other person's pocket", 'handshaking', 'walking towards each other', 'walking apart from each other')
 
-def class_names(num_classes: int, classes=None) -> list:
-    "Names for the model's classes: from a file (one per line) or list, NTU60's for 60 classes, else 'class i'."
+def class_names(num_classes: int,
+                classes=None,  # the user's: a file with one name per line, or a list
+                recorded=(),  # the names the checkpoint records (its config's data.classes)
+               ) -> list:
+    "Names for the model's classes: the user's, the checkpoint's, NTU60's for 60 classes, else 'class i'."
+    if classes is None and recorded: classes = list(recorded)
     if classes is not None:
         names = Path(classes).read_text().splitlines() if isinstance(classes, (str, Path)) else list(classes)
         names = [n.strip() for n in names if n.strip()]
         if len(names) != num_classes:
-            raise ValueError(f'{classes}: {len(names)} class names, but the checkpoint has {num_classes} classes')
+            raise UserError(f'{classes if isinstance(classes, (str, Path)) else "the class names"}: {len(names)} names, but the '
+                            f'checkpoint has {num_classes} classes: give one name per class, in label order')
         return names
     if num_classes == 60: return list(NTU60_CLASSES)
     return [f'class {i}' for i in range(num_classes)]
@@ -85,10 +90,14 @@ def read_skeleton(path,  # a pickle: one record, a list of records, or an annota
     return rec
 
 # %% ../nbs/14_predict.ipynb #084853fd
-def load_model(checkpoint,  # .pth from rgbpose train, or an official mmaction2 checkpoint
+def load_model(checkpoint,  # .pth from rgbpose train or merge, an official mmaction2 checkpoint, or .onnx from rgbpose export
                config=None,  # a recipe name / TrainConfig (default: recorded in the checkpoint, or guessed from its keys)
               ):
-    "(model in eval mode, its TrainConfig) for a checkpoint."
+    "(model in eval mode, its TrainConfig) for a checkpoint; an ONNX file runs in onnxruntime (`rgbpose.export.OnnxModel`)."
+    if str(checkpoint).endswith('.onnx'):
+        from rgbpose.export import OnnxModel  # optional: needs the onnx extra
+        om = OnnxModel(checkpoint)
+        return om, om.config
     ckpt = read_checkpoint(checkpoint)
     cfg = checkpoint_config(ckpt, checkpoint, config, guess=True)
     model = build_model(cfg.model.name, num_classes=cfg.model.num_classes, **cfg.model.kwargs)
@@ -96,22 +105,36 @@ def load_model(checkpoint,  # .pth from rgbpose train, or an official mmaction2 
     return model.eval(), cfg
 
 # %% ../nbs/14_predict.ipynb #b6440dbd
-def predict(video,  # the video (.mp4 or anything decord reads)
-            skeleton,  # its skeleton (see `read_skeleton`)
-            checkpoint,  # see `load_model`
-            config=None,
-            num_clips: int = 10,  # test clips
-            frame_dir: str|None = None,  # record to take from a multi-record skeleton file
-            device: str = 'auto',
-           ) -> dict:  # {'rgb': (C,), 'pose': (C,), 'fused': (C,)} probabilities (streams the model has)
-    "Per-stream and fused class probabilities of one video."
+def video_skeleton(video,  # the video
+                   skeleton=None,  # its skeleton (see `read_skeleton`); None: extracted from the video
+                   frame_dir: str|None = None,  # record to take from a multi-record skeleton file
+                   estimator=None,  # pose estimator when there is no skeleton (`rgbpose.pose.get_estimator`; None: MediaPipe)
+                  ) -> dict:  # the skeleton record, checked against the video as `rgbpose check` does
+    "A video's skeleton: read from a file, or estimated from the video's frames."
     video = Path(video)
     if not video.is_file(): raise VideoError(f'video {video} does not exist')
+    if skeleton is None:
+        from rgbpose.pose import extract_poses  # its estimator is an optional dependency
+        return extract_poses(video, estimator)
     rec = read_skeleton(skeleton, frame_dir, video)
     c = _judge(probe_video(video), rec, video.parent)  # the checks of `rgbpose check`, for this one video
     if c.status == 'error': raise VideoError(f'{video}: {c.problem}')
     if c.status == 'warning': warnings.warn(f'{video} and skeleton {skeleton}: {c.problem}', stacklevel=2)
-    model, cfg = load_model(checkpoint, config)
+    return rec
+
+def predict(video,  # the video (.mp4 or anything decord reads)
+            skeleton,  # its skeleton (see `read_skeleton`), or a record; None: estimated from the video
+            checkpoint,  # see `load_model`, or what it returned: (model, config)
+            config=None,
+            num_clips: int = 10,  # test clips
+            frame_dir: str|None = None,  # record to take from a multi-record skeleton file
+            device: str = 'auto',
+            estimator=None,  # pose estimator when skeleton is None
+           ) -> dict:  # {'rgb': (C,), 'pose': (C,), 'fused': (C,)} probabilities (streams the model has)
+    "Per-stream and fused class probabilities of one video."
+    video = Path(video)
+    rec = dict(skeleton) if isinstance(skeleton, dict) else video_skeleton(video, skeleton, frame_dir, estimator)
+    model, cfg = checkpoint if isinstance(checkpoint, tuple) else load_model(checkpoint, config)
     rec.update(filename=str(video), modality='Pose', start_index=0, test_mode=True)  # what PoseDataset.record gives
     pipe = build_pipeline(cfg.pipeline, 'test', **{**cfg.data.pipeline, 'num_clips': num_clips})
     try: sample = pipe(rec)
