@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from .data import NTU_NAME, atomic_write, save_annotations, _capped
+from .video import probe_video, compress_video, check
 from .pose import (VIDEO_SUFFIXES, safe_frame_dirs, get_estimator, extract_poses, detection_stats, cached_record,
                           run_parallel, progress_bar, _fingerprint)
 
 # %% auto #0
 __all__ = ['ANNOTATION', 'CLASSES_FILE', 'VIDEO_DIR', 'SourceClip', 'natural_key', 'clips_from_folder', 'clips_from_csv',
-           'split_clips', 'FolderReport', 'build_dataset', 'dataset_main']
+           'split_clips', 'FolderReport', 'dataset_from_folder', 'dataset_main']
 
 # %% ../nbs/16_folder.ipynb #e6919627
 @dataclass
@@ -22,7 +23,7 @@ class SourceClip:
     "One clip of the source: where it is, its class, its split if the source says."
     path: Path
     class_name: str
-    split: str|None = None  # from the CSV's third column; None: build_dataset draws one
+    split: str|None = None  # from the CSV's third column; None: dataset_from_folder draws one
     where: str = ''  # for messages: the CSV line it came from
 
 def natural_key(name: str) -> list:
@@ -86,13 +87,11 @@ def split_clips(frame_dirs,  # the clips' record names
 ANNOTATION, CLASSES_FILE, VIDEO_DIR = 'skeleton/folder_2d.pkl', 'classes.txt', 'nturgbd_videos'
 
 def _video_ok(video: Path, frames: int) -> bool:
-    from rgbpose.video import probe_video
     return video.is_file() and probe_video(video).frames == frames
 
 def _build_one(src: Path, frame_dir: str, out: Path, estimator, pose_options: dict, video_options: dict,
                keep_empty: bool, overwrite: bool) -> dict:
     "Probe, compress and extract one clip; its report row (status 'done', 'skipped', 'empty' or 'failed'). Never raises."
-    from rgbpose.video import probe_video, compress_video
     row = dict(frame_dir=frame_dir, path=str(src), status='failed', problem='', frames=0, fps=0., height=0, width=0,
                frames_with_person=0, persons=0)
     try:
@@ -132,7 +131,7 @@ def _counts(values, unit: str = '') -> str:
 
 @dataclass
 class FolderReport:
-    "What `build_dataset` made and found."
+    "What `dataset_from_folder` made and found."
     src: Path
     out: Path
     classes: list = field(default_factory=list)
@@ -175,7 +174,7 @@ class FolderReport:
     __str__ = __repr__ = format
 
 # %% ../nbs/16_folder.ipynb #96e8c485
-def build_dataset(src,  # SRC: a folder with one sub-folder per class, or a CSV of path,label[,split]
+def dataset_from_folder(src,  # SRC: a folder with one sub-folder per class, or a CSV of path,label[,split]
                   out,  # OUT: the data set's folder (created; an earlier run's work there is reused)
                   estimator=None,  # see rgbpose.pose.get_estimator; None: MediaPipe Pose
                   classes=None,  # class names in label order (a list, or a file with one a line); default: sorted
@@ -191,7 +190,6 @@ def build_dataset(src,  # SRC: a folder with one sub-folder per class, or a CSV 
                   progress: bool = True,  # tqdm progress bar
                  ) -> FolderReport:
     "Build an NTU-layout data set from a folder of clips or a CSV: parallel, resumable, atomic, with a report."
-    from rgbpose.video import check
     start, src, out = time.time(), Path(src), Path(out)
     if src.is_dir() and out.resolve().is_relative_to(src.resolve()):
         raise ValueError(f'OUT ({out}) is inside SRC ({src}): its videos would be read as clips next time; put it elsewhere')
@@ -267,7 +265,7 @@ def dataset_main(src,  # SRC: a folder with one sub-folder per class, or a CSV o
                  progress: bool = True,
                 ) -> int:  # exit status: 0, or 1 if nothing was written or the check of the result found errors
     "`rgbpose dataset SRC OUT`: build, print the report, return the exit status."
-    rep = build_dataset(src, out, estimator, classes, val_fraction, seed, jobs, short_side, max_persons=max_persons,
+    rep = dataset_from_folder(src, out, estimator, classes, val_fraction, seed, jobs, short_side, max_persons=max_persons,
                         keep_empty=keep_empty, overwrite=overwrite, progress=progress)
     print(rep)
     return 0 if rep.ok else 1

@@ -132,7 +132,7 @@ class ResNet3dPathway(nn.Module):
             self.add_module(f'layer{i + 1}', nn.Sequential(*blocks))
             c = planes * Bottleneck3d.expansion
         # `layer{i}_lateral` maps the other pathway's features to the extra input of layer{i+1}, concatenated after the
-        # output of own layer{i} (C channels): the name is off by one from the stage it feeds (REFERENCE_SPEC §8.11)
+        # output of own layer{i} (C channels): the name is off by one from the stage it feeds (as in mmaction2's resnet3d_slowfast.py)
         self.lateral_names = []
         for i in range(1, num_stages):
             if not lateral_activate[i]: continue
@@ -363,7 +363,7 @@ def build_model(name: str,  # 'rgbpose_conv3d' | 'rgb_only' | 'pose_only'
                 num_classes: int = 60,
                 dropout=0.5,  # head dropout (rgbpose_conv3d: also {'rgb': p, 'pose': p})
                 loss_weights=(1., 1.),  # rgbpose_conv3d: (w_rgb, w_pose)
-                init: bool = True,  # the reference initialisation (§3.7); False: PyTorch's defaults
+                init: bool = True,  # mmaction2's init_weights (Kaiming convs, zero last BNs); False: PyTorch's defaults
                 **overrides,  # ResNet3dPathway arguments; for rgbpose_conv3d also RGBPoseConv3D's and `rgb_*` / `pose_*`
                ) -> nn.Module:
     "The three models of the recipe with the reference settings; `overrides` shrink them (e.g. `base_channels=8`)."

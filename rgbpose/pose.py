@@ -4,15 +4,17 @@
 
 # %% ../nbs/15_pose.ipynb #05dfe045
 from __future__ import annotations
-import hashlib, importlib, os, pickle, re, time, warnings
+import hashlib, importlib, os, pickle, re, sys, time, warnings
 from collections import Counter
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+import av
 import numpy as np
-from .data import COCO_KEYPOINTS, NUM_KEYPOINTS, atomic_write, safe_load_pickle, save_annotations, _capped
+from .video import VideoError
+from .data import COCO_KEYPOINTS, NUM_KEYPOINTS, atomic_write, die_with_parent, safe_load_pickle, save_annotations, _capped
 
 # %% auto #0
 __all__ = ['MEDIAPIPE33', 'OPENPOSE18', 'OPENPOSE25', 'HALPE26', 'LAYOUTS', 'ESTIMATORS', 'POSE_VERSION', 'VIDEO_SUFFIXES',
@@ -127,7 +129,6 @@ _MEDIAPIPE_HELP = ("MediaPipe Pose needs `pip install mediapipe==0.10.14 'protob
 @contextmanager
 def _quiet_stderr():
     "Send C-level stderr to /dev/null for a moment (MediaPipe's start-up log lines); Python exceptions still propagate."
-    import sys
     sys.stderr.flush()
     saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
     try:
@@ -254,8 +255,6 @@ def select_people(keypoint,  # per frame, [N_t, 17, 2] COCO-17 keypoints
 def read_video(path,  # a video file (any container FFmpeg reads)
               ):  # yields uint8 RGB [H, W, 3] frames
     "Decode a video frame by frame; `VideoError` naming the file if it is missing or cannot be decoded."
-    import av
-    from rgbpose.video import VideoError
     path = Path(path)
     if not path.is_file(): raise VideoError(f'{path}: video not found')
     try:
@@ -289,7 +288,6 @@ def extract_poses(video,  # a video file, or its frames: uint8 RGB [T, H, W, 3] 
                   max_gap: int = 10,  # tracking: frames a track may go unseen
                  ) -> dict:  # mmaction2's record: keypoint [M, T, 17, 2], keypoint_score [M, T, 17], img_shape, ...
     "The 2D skeletons of one video as an mmaction2 annotation record."
-    from rgbpose.video import VideoError
     est = get_estimator(estimator)
     is_file = isinstance(video, (str, Path))
     source = str(video) if is_file else 'frames'
@@ -392,7 +390,7 @@ def run_parallel(worker, tasks: list, jobs: int, on_result, estimator=None):
     if jobs <= 1 or len(tasks) <= 1:
         for t in tasks: on_result(worker(*t))
         return
-    with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=get_context('spawn')) as ex:
+    with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=get_context('spawn'), initializer=die_with_parent) as ex:
         futures = [ex.submit(worker, *t) for t in tasks]
         try:
             for f in as_completed(futures): on_result(f.result())

@@ -7,7 +7,7 @@ full-size weights are ~145 MB, so instead of committing them every state-dict en
 seeded torch.Generator by `rgbpose.devtools.seeded_state_dict` (the models notebook uses the same function); inputs come from the same kind
 of generator. Only key lists, outputs and input checksums are written, to nbs/fixtures/models/ (~0.7 MB):
 
-* `*_state_dict_keys.tsv`: key and shape of every state-dict entry, in order (fused = REFERENCE_SPEC's list);
+* `*_state_dict_keys.tsv`: key and shape of every state-dict entry, in order (fused: the committed list, checked here);
 * `fused.npz`, `rgb_only.npz`, `pose_only.npz`: full-size models in eval mode on small inputs (RGB 8x64x64, pose
   32x16x16, 2 clips): backbone features (fused, clip 0), pooled features, logits, clip-averaged probabilities,
   losses;
@@ -102,7 +102,7 @@ def main():
 
     # full-size models, eval mode
     fused = build('rgbpose_conv3d').eval()
-    # fused_state_dict_keys.tsv is REFERENCE_SPEC's list, copied as is: mmaction2 must agree with it entry for entry
+    # fused_state_dict_keys.tsv is committed, not written here: mmaction2 must agree with it entry for entry
     assert [f'{k}\t{s}' for k, s in shapes_of(fused)] == open(f'{OUT}/fused_state_dict_keys.tsv').read().splitlines()[1:]
     fused.load_state_dict(seeded_state_dict(shapes_of(fused), 0))
     out, scores = fused_outputs(fused, 1, 2, 100, labels[:2])
