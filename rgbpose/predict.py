@@ -4,14 +4,15 @@
 
 # %% ../nbs/14_predict.ipynb #85d9f11b
 from __future__ import annotations
-import pickle, warnings
+import csv, json, pickle, warnings
 from pathlib import Path
 import decord
 import numpy as np
 import torch.nn.functional as F
 from matplotlib import colormaps
 from PIL import Image, ImageDraw
-from .data import SKELETON_EDGES, AnnotationError, UserError, claim_output, safe_load_pickle, validate_annotations
+from .data import (SKELETON_EDGES, AnnotationError, UserError, atomic_write, claim_output, safe_load_pickle,
+                          validate_annotations)
 from .video import VideoError, probe_video, write_video, _judge
 from .transforms import collate
 from .heatmaps import build_pipeline, render_heatmaps
@@ -24,7 +25,8 @@ from .distributed import pick_device
 
 # %% auto #0
 __all__ = ['NTU60_CLASSES', 'PERSON_COLOURS', 'class_names', 'read_skeleton', 'load_model', 'video_skeleton', 'predict',
-           'top5_table', 'render_overlay', 'write_overlay']
+           'top5_table', 'render_overlay', 'write_overlay', 'window_starts', 'predict_windows', 'write_windows',
+           'window_titles']
 
 # %% ../nbs/14_predict.ipynb #2b84b513
 NTU60_CLASSES = (
@@ -180,7 +182,7 @@ def _draw_bones(frames, kp, score, thick: int = 2):
 
 def render_overlay(video,  # the video
                    rec: dict,  # its skeleton record (read_skeleton)
-                   title: str = '',  # text of the title bar (e.g. the top prediction)
+                   title='',  # text of the title bar (e.g. the top prediction), or one text per frame
                    max_frames: int = 300,  # at most this many frames (from the start)
                    heat_alpha: float = 0.65,  # opacity of the heatmaps at their peak
                   ) -> np.ndarray:  # [T, H + bar, W, 3] uint8
@@ -199,10 +201,15 @@ def render_overlay(video,  # the video
     alpha = heat_alpha * hm[..., None]
     frames = (frames * (1 - alpha) + colour * alpha).round().astype(np.uint8)
     _draw_bones(frames, kp, sc)
-    bar = np.zeros((T, 22 if title else 0, W, 3), np.uint8)
-    if title:
-        img = Image.fromarray(bar[0]); ImageDraw.Draw(img).text((4, 5), title[: W // 6], fill=(255, 255, 255))
-        bar[:] = np.asarray(img)
+    titles = [title] * T if isinstance(title, str) else list(title)[:T] + [''] * (T - len(title))
+    bar = np.zeros((T, 22 if any(titles) else 0, W, 3), np.uint8)
+    drawn = {}
+    for t, text in enumerate(titles):  # one drawing per distinct title
+        if not text: continue
+        if text not in drawn:
+            img = Image.fromarray(np.zeros_like(bar[0])); ImageDraw.Draw(img).text((4, 5), text[: W // 6], fill=(255, 255, 255))
+            drawn[text] = np.asarray(img)
+        bar[t] = drawn[text]
     return np.concatenate([bar, frames], 1)
 
 # %% ../nbs/14_predict.ipynb #b3f94597
@@ -216,3 +223,65 @@ def write_overlay(video, rec: dict,  # the video and its skeleton record
     key = 'fused' if 'fused' in probs else next(iter(probs))
     top = int(np.argmax(probs[key]))
     return write_video(out, render_overlay(video, rec, f'{names[top]} ({key} {probs[key][top]:.2f})'), fps=30)
+
+# %% ../nbs/14_predict.ipynb #cd7a6de2
+def window_starts(total: int,  # frames of the video
+                  window: int,  # frames per window
+                  stride: int,  # frames between window starts
+                 ) -> list[int]:  # the first frame of each window; a video shorter than a window is one window
+    "Where the windows of a sliding window over `total` frames start; the last one ends at the video's end."
+    if window <= 0 or stride <= 0: raise UserError(f'window ({window}) and stride ({stride}) must be positive')
+    if total <= window: return [0]
+    starts = list(range(0, total - window + 1, stride))
+    if starts[-1] + window < total: starts.append(total - window)  # cover the tail too
+    return starts
+
+def predict_windows(video,  # a (long) video
+                    checkpoint,  # see `load_model`, or what it returned: (model, config)
+                    skeleton=None,  # its skeleton (file or record); None: estimated from the video
+                    window: float = 3.,  # window length, in seconds (or frames with unit='frames')
+                    stride: float = 1.,  # step between windows, in the same unit
+                    unit: str = 's',  # 's' or 'frames'
+                    num_clips: int = 1,  # test clips per window
+                    config=None, frame_dir: str|None = None, device: str = 'auto', estimator=None,
+                   ) -> list[dict]:  # one row per window: start/end (s and frame), top class, probabilities per stream
+    "Predict a long video window by window."
+    video = Path(video)
+    rec = dict(skeleton) if isinstance(skeleton, dict) else video_skeleton(video, skeleton, frame_dir, estimator)
+    model = checkpoint if isinstance(checkpoint, tuple) else load_model(checkpoint, config)
+    fps = float(probe_video(video).fps or 30)
+    if unit not in ('s', 'frames'): raise UserError(f"unit must be 's' or 'frames', got {unit!r}")
+    to_frames = (lambda x: max(1, int(round(x * fps)))) if unit == 's' else (lambda x: max(1, int(x)))
+    T = int(rec['total_frames'])
+    W = min(to_frames(window), T)
+    rows = []
+    for s in window_starts(T, W, to_frames(stride)):
+        part = dict(rec, keypoint=rec['keypoint'][:, s:s + W], keypoint_score=rec['keypoint_score'][:, s:s + W],
+                    total_frames=W, frame_offset=s)
+        probs = predict(video, part, model, num_clips=num_clips, device=device)
+        key = 'fused' if 'fused' in probs else next(iter(probs))
+        top = int(np.argmax(probs[key]))
+        rows.append(dict(start=s / fps, end=(s + W) / fps, start_frame=s, end_frame=s + W, label=top,
+                         score=float(probs[key][top]), probs=probs))
+    return rows
+
+def write_windows(rows: list, names: list,  # `predict_windows`'s rows and the class names
+                  out,  # .csv (one row per window, the top class and its score) or .json (all probabilities)
+                  inputs=(), overwrite: bool = False,  # files never to write over; replace an existing `out`
+                 ) -> Path:
+    "The windows' table as CSV or JSON, written atomically."
+    out = claim_output(out, inputs, overwrite)
+    if out.suffix.lower() not in ('.csv', '.json'): raise UserError(f'{out}: the table is written as .csv or .json')
+    with atomic_write(out, 'w') as f:
+        if out.suffix.lower() == '.json':
+            json.dump([{**{k: v for k, v in r.items() if k != 'probs'}, 'class': names[r['label']],
+                        'probs': {s: [round(float(x), 6) for x in p] for s, p in r['probs'].items()}} for r in rows], f, indent=1)
+        else:
+            w = csv.writer(f); w.writerow(['start_s', 'end_s', 'start_frame', 'end_frame', 'label', 'class', 'score'])
+            for r in rows: w.writerow([f"{r['start']:.3f}", f"{r['end']:.3f}", r['start_frame'], r['end_frame'], r['label'], names[r['label']], f"{r['score']:.4f}"])
+    return out
+
+def window_titles(rows: list, names: list, total: int) -> list[str]:  # one title per frame, for `render_overlay`
+    "Each frame titled with the label of the window whose centre is nearest."
+    centres = np.array([(r['start_frame'] + r['end_frame']) / 2 for r in rows])
+    return [f"{names[rows[i]['label']]} ({rows[i]['score']:.2f})" for i in np.abs(np.arange(total)[:, None] - centres).argmin(1)]

@@ -5,16 +5,19 @@
 # %% ../nbs/03_transforms.ipynb #014e168c
 from __future__ import annotations
 import os, random
+from collections import deque
 import numpy as np
 import torch
 import torch.nn.functional as F
+import av
 import decord
 from .video import VideoError, reconcile_frame_indices
 
 # %% auto #0
 __all__ = ['INTERPOLATION', 'RGB_MEAN', 'RGB_STD', 'sample_name', 'as_frames', 'UniformSampleFrames', 'MMUniformSampleFrames',
-           'PoseDecode', 'MMDecode', 'compact_box', 'crop_frames', 'PoseCompact', 'MMCompact', 'resize_frames',
-           'rescale_size', 'Resize', 'RandomResizedCrop', 'Flip', 'FormatShape', 'normalize_rgb', 'Compose', 'collate']
+           'PoseDecode', 'FrameReader', 'MMDecode', 'compact_box', 'crop_frames', 'PoseCompact', 'MMCompact',
+           'resize_frames', 'rescale_size', 'Resize', 'RandomResizedCrop', 'flip_frames', 'Flip', 'FormatShape',
+           'normalize_rgb', 'Compose', 'collate']
 
 # %% ../nbs/03_transforms.ipynb #5c1affe9
 def sample_name(results: dict) -> str:
@@ -117,15 +120,92 @@ class PoseDecode:
     def __repr__(self): return f'{type(self).__name__}()'
 
 
+class FrameReader:
+    "Decode chosen frames of a video, each from the last keyframe before it; decord's `len(reader)` and `get_batch(inds)`."
+    def __init__(self,
+                 path,  # a video file
+                 threads: int = 1):  # decoder threads (1: parallelism comes from the data-loader workers)
+        self.path, self.decoded = str(path), 0  # decoded: frames the decoder has produced so far, the work done
+        self._container = av.open(self.path)
+        try:
+            self._stream = self._container.streams.video[0]
+            self._stream.codec_context.thread_count = threads
+            self._packets = [p for p in self._container.demux(self._stream) if p.size]  # decode order, not decoded
+        except BaseException: self._container.close(); raise
+        pts = [p.pts for p in self._packets]
+        self._by_pts = None not in pts and len(set(pts)) == len(pts)  # else: count frames from the first packet
+        if not self._by_pts: return
+        self._pts = np.sort(pts)  # [n] time stamp of frame i (display order)
+        keys = [i for i, p in enumerate(self._packets) if p.is_keyframe]
+        if not keys or keys[0] != 0: keys.insert(0, 0)  # a stream that does not start on a keyframe is decoded from its start
+        key_pts = np.array([pts[k] for k in keys])
+        self._start = np.array(keys)[np.maximum(np.searchsorted(key_pts, self._pts, 'right') - 1, 0)]  # [n] packet to start at
+
+    def __len__(self) -> int: return len(self._packets)
+    def keyframe_before(self, i: int) -> int:
+        "The frame that decoding frame `i` starts from: the last keyframe shown at or before it (0 without time stamps)."
+        return int(np.searchsorted(self._pts, self._packets[self._start[i]].pts)) if self._by_pts else 0
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.close()
+    def close(self): self._container.close()
+
+    def get_batch(self, inds) -> np.ndarray:  # [len(inds), H, W, 3] uint8 RGB
+        "The frames `inds` (any order, repeats allowed), each decoded once."
+        inds = np.asarray(inds, np.int64).reshape(-1)
+        if len(inds) == 0: return np.zeros((0, self._stream.codec_context.height, self._stream.codec_context.width, 3), np.uint8)
+        if inds.min() < 0 or inds.max() >= len(self):
+            raise IndexError(f'{self.path}: frame indices {inds.min()}..{inds.max()} are not within the video\'s {len(self)} frames')
+        uniq, inverse = np.unique(inds, return_inverse=True)
+        frames = self._decode_by_pts(uniq) if self._by_pts else self._decode_counting(uniq)
+        rgb = np.stack([f.to_ndarray(format='rgb24') for f in frames])
+        return rgb if len(uniq) == len(inds) and np.array_equal(uniq, inds) else rgb[inverse.reshape(-1)]
+
+    def _decode_by_pts(self, uniq) -> list:  # the av.VideoFrame of each index of `uniq` (sorted, unique)
+        out, self._pos = [], None  # _pos: the next packet to feed (None: none since the last flush)
+        for i in uniq:
+            if self._pos is None or self._start[i] >= self._pos: self._jump(self._start[i])  # a keyframe lies between
+            f = self._find(self._pts[i])
+            if f is None: self._jump(0); f = self._find(self._pts[i])  # timestamps not as the packets said: from the start
+            if f is None: raise ValueError(f'{self.path}: frame {i} (pts {self._pts[i]}) never came out of the decoder')
+            out.append(f)
+        return out
+
+    def _jump(self, packet: int):
+        self._stream.codec_context.flush_buffers(); self._pending, self._pos = deque(), packet
+
+    def _find(self, pts):  # feed packets until the frame shown at `pts` comes out; None once past it or at the end
+        while True:
+            while self._pending:
+                f = self._pending.popleft()
+                if f.pts == pts: return f
+                if f.pts > pts: return None
+            if self._pos > len(self._packets): return None
+            packet = self._packets[self._pos] if self._pos < len(self._packets) else None  # None: drain the decoder
+            frames = self._stream.codec_context.decode(packet)
+            self._pos += 1; self.decoded += len(frames); self._pending.extend(frames)
+
+    def _decode_counting(self, uniq) -> list:
+        want, out, n = set(uniq.tolist()), [], 0
+        self._stream.codec_context.flush_buffers()
+        for p in self._packets + [None]:
+            for f in self._stream.codec_context.decode(p):
+                if n in want: out.append(f)
+                n += 1; self.decoded += 1
+                if len(out) == len(want): return out
+        raise ValueError(f'{self.path}: the decoder produced {n} frames, frame {uniq.max()} was asked for')
+
+
 class MMDecode:
-    "Decode the sampled RGB frames (decord) and slice the skeleton at the sampled pose frames."
+    "Decode the sampled RGB frames and slice the skeleton at the sampled pose frames."
     def __init__(self,
                  io_backend: str = 'disk',  # only 'disk' (mmaction2's FileClient backends are not reproduced)
                  data_prefix: str | os.PathLike | None = None,  # folder of the videos, joined before `frame_dir + '.mp4'`
-                 num_threads: int = 1,  # decord decoding threads (1, as the reference: parallelism comes from workers)
+                 num_threads: int = 1,  # decoding threads (1, as the reference: parallelism comes from workers)
+                 decoder: str = 'pyav',  # 'pyav' (FrameReader) or 'decord' (mmaction2's); the same frames
                  **kwargs):  # accepted for config compatibility, unused
         if io_backend != 'disk': raise NotImplementedError(f"MMDecode: io_backend {io_backend!r} is not supported, only 'disk'")
-        self.io_backend, self.data_prefix, self.num_threads, self.kwargs = io_backend, data_prefix, num_threads, kwargs
+        if decoder not in ('pyav', 'decord'): raise ValueError(f"MMDecode: decoder {decoder!r} is not 'pyav' or 'decord'")
+        self.io_backend, self.data_prefix, self.num_threads, self.decoder, self.kwargs = io_backend, data_prefix, num_threads, decoder, kwargs
 
     def filename(self, results: dict) -> str:
         "The video path of a sample: its `filename` (a full path, as in mmaction2) if given, else `data_prefix/frame_dir.mp4`."
@@ -136,30 +216,35 @@ class MMDecode:
         return fn if os.path.splitext(fn)[1] else fn + '.mp4'
 
     def decode(self, results: dict, inds: np.ndarray) -> np.ndarray:  # [len(inds), H, W, 3] uint8 RGB
-        "Decode the frames `inds` of the sample's video."
+        "Decode the frames `inds` of the sample's video (shifted by the sample's `frame_offset`, default 0)."
         fn, name = self.filename(results), sample_name(results)
         results['filename'] = fn
         if not os.path.isfile(fn):
             raise VideoError(f'MMDecode: sample {name}: video {fn} does not exist. Check data_prefix '
                              f'({self.data_prefix!r}) and that the videos were compressed (`rgbpose compress`).')
         try:
-            reader = decord.VideoReader(fn, num_threads=self.num_threads)
+            reader = FrameReader(fn, self.num_threads) if self.decoder == 'pyav' else decord.VideoReader(fn, num_threads=self.num_threads)
             n_video = len(reader)
         except Exception as e:
             raise VideoError(f'MMDecode: sample {name}: cannot open video {fn} ({type(e).__name__}: '
                              f'{str(e).splitlines()[0][:200]}). Re-encode it (`rgbpose compress`) or list all such files '
                              f'with `rgbpose check`.') from e
-        inds = reconcile_frame_indices(inds, n_video, int(results.get('total_frames', n_video)), fn)
-        uniq, inverse = np.unique(inds, return_inverse=True)  # decode each frame once, in order
-        try: frames = reader.get_batch(uniq).asnumpy()
-        except Exception as e:
-            raise VideoError(f'MMDecode: sample {name}: decoding frames {uniq.min()}..{uniq.max()} of {fn} '
-                             f'({n_video} frames) failed ({type(e).__name__}: {str(e).splitlines()[0][:200]}). '
-                             f'Re-encode it (`rgbpose compress`).') from e
+        try:
+            offset = int(results.get('frame_offset', 0))  # a window of a longer video starts there
+            inds = reconcile_frame_indices(inds + offset, n_video, offset + int(results.get('total_frames', n_video - offset)), fn)
+            uniq, inverse = np.unique(inds, return_inverse=True)  # decode each frame once, in order
+            try: frames = reader.get_batch(uniq) if self.decoder == 'pyav' else reader.get_batch(uniq).asnumpy()
+            except Exception as e:
+                raise VideoError(f'MMDecode: sample {name}: decoding frames {uniq.min()}..{uniq.max()} of {fn} '
+                                 f'({n_video} frames) failed ({type(e).__name__}: {str(e).splitlines()[0][:200]}). '
+                                 f'Re-encode it (`rgbpose compress`).') from e
+        finally:
+            if self.decoder == 'pyav': reader.close()
         return frames if len(uniq) == len(inds) and np.array_equal(uniq, inds) else frames[inverse.reshape(-1)]
 
     def __call__(self, results: dict) -> dict:
-        """Reads modality (list), RGB_inds / Pose_inds, frame_dir or filename, keypoint, keypoint_score, img_shape, total_frames;
+        """Reads modality (list), RGB_inds / Pose_inds, frame_dir or filename, keypoint, keypoint_score, img_shape, total_frames,
+        frame_offset (optional: the video frame of the skeleton's frame 0, for a window of a long video);
         writes imgs [K·L_rgb, H, W, 3] uint8, keypoint [M,K·L_pose,V,2] float32, keypoint_score, filename, img_shape, original_shape."""
         modalities = results['modality'] if isinstance(results['modality'], list) else [results['modality']]
         for mod in modalities:
@@ -182,7 +267,7 @@ class MMDecode:
                 results.update(keypoint=kp, img_shape=real, original_shape=real)
         return results
 
-    def __repr__(self): return f'{type(self).__name__}(io_backend={self.io_backend}, data_prefix={self.data_prefix!r})'
+    def __repr__(self): return f'{type(self).__name__}(io_backend={self.io_backend}, data_prefix={self.data_prefix!r}, decoder={self.decoder!r})'
 
 # %% ../nbs/03_transforms.ipynb #8f483172
 def _pair(x): return tuple(x) if isinstance(x, (tuple, list)) else (x, x)
@@ -408,6 +493,13 @@ class RandomResizedCrop:
         return f'{type(self).__name__}(area_range={self.area_range}, aspect_ratio_range={self.aspect_ratio_range}, lazy={self.lazy})'
 
 # %% ../nbs/03_transforms.ipynb #1bb50c13
+def flip_frames(imgs: np.ndarray,  # [T, H, W, C]
+                axis: int,  # 2: horizontal, 1: vertical
+               ) -> np.ndarray:  # a flipped, contiguous copy
+    "Mirror frames along `axis` in one copy (torch's, which moves whole pixels)."
+    try: return torch.from_numpy(imgs).flip(axis).numpy() if imgs.flags.writeable else np.ascontiguousarray(np.flip(imgs, axis))
+    except ValueError: return np.ascontiguousarray(np.flip(imgs, axis))  # negative strides: torch cannot view them
+
 class Flip:
     "Mirror frames and keypoints with probability `flip_ratio`, swapping left and right joints."
     def __init__(self,
@@ -442,7 +534,7 @@ class Flip:
         if self.flip_label_map is not None: results['label'] = self.flip_label_map.get(results['label'], results['label'])
         if 'imgs' in results:
             imgs = as_frames(results['imgs'])
-            results['imgs'] = np.ascontiguousarray(imgs[:, :, ::-1] if self.direction == 'horizontal' else imgs[:, ::-1])
+            results['imgs'] = flip_frames(imgs, 2 if self.direction == 'horizontal' else 1)
         if 'keypoint' in results:
             kp = results['keypoint'].copy()
             x = kp[..., 0]

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import time, warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from multiprocessing import get_context
 from pathlib import Path
@@ -16,11 +16,11 @@ from .data import (atomic_path, safe_load_pickle, validate_annotations, Annotati
                           save_annotations, LEFT_KP, RIGHT_KP, SKELETON_EDGES, NUM_KEYPOINTS, _capped, _infer_num_classes)
 
 # %% auto #0
-__all__ = ['VIDEO_FORMATS', 'FRAME_TOLERANCE', 'JOINT_COLORS', 'BACKGROUND', 'VideoError', 'write_video', 'VideoInfo',
-           'probe_video', 'VideoFrameWarning', 'VideoFrameMismatchError', 'frame_tolerance', 'reconcile_frame_indices',
-           'target_size', 'compress_video', 'CompressSummary', 'frame_dir_of', 'compress', 'render_keypoints',
-           'FakeNTU', 'fake_ntu_names', 'make_fake_ntu', 'keypoint_scale', 'draw_skeleton', 'joint_centroids',
-           'VideoCheck', 'CheckReport', 'check']
+__all__ = ['VIDEO_FORMATS', 'FRAME_TOLERANCE', 'COMPRESS_PROFILES', 'JOINT_COLORS', 'BACKGROUND', 'VideoError', 'write_video',
+           'VideoInfo', 'probe_video', 'VideoFrameWarning', 'VideoFrameMismatchError', 'frame_tolerance',
+           'reconcile_frame_indices', 'target_size', 'compress_video', 'CompressSummary', 'frame_dir_of', 'compress',
+           'render_keypoints', 'FakeNTU', 'fake_ntu_names', 'make_fake_ntu', 'keypoint_scale', 'draw_skeleton',
+           'joint_centroids', 'VideoCheck', 'compression_profile', 'CheckReport', 'check']
 
 # %% ../nbs/01_videos.ipynb #1870c73f
 VIDEO_FORMATS = {'.mp4': 'mp4', '.avi': 'avi', '.mkv': 'matroska', '.mov': 'mov'}
@@ -84,9 +84,28 @@ class VideoInfo:
     fps: float = 0.
     codec: str = ''
     error: str|None = None  # None if the file opened (and, with decode=True, decoded) fine
+    keyframe_interval: int = 0  # most frames from one keyframe to the next (all, if one): what decoding a frame may cost
+    bframes: bool|None = None  # frames stored out of display order (B-frames), seen in the packets' time stamps
+    entropy: str = ''  # H.264 written by x264: 'CABAC' or 'CAVLC' (read from the settings x264 stores in the stream), else ''
 
     @property
     def ok(self) -> bool: return self.error is None
+
+def _x264_settings(packet: bytes) -> dict:
+    "The `key=value` settings x264 writes into its first packet (an SEI message), e.g. {'cabac': '1', 'keyint': '250'}."
+    i = packet.find(b'x264 - core')
+    if i < 0: return {}
+    text = packet[i:packet.find(b'\x00', i)].decode('ascii', 'replace')
+    return dict(kv.split('=', 1) for kv in text.partition(' - options: ')[2].split() if '=' in kv)
+
+def _gop_structure(packets) -> dict:
+    "keyframe_interval, bframes and entropy of a video stream from its packets (decode order), without decoding."
+    pts = [p.pts for p in packets]
+    bounds = sorted({0, len(packets), *(i for i, p in enumerate(packets) if p.is_keyframe)})
+    cabac = _x264_settings(bytes(packets[0])).get('cabac') if packets else None
+    return dict(keyframe_interval=int(max(np.diff(bounds), default=0)),
+                bframes=None if None in pts else any(b < a for a, b in zip(pts, pts[1:])),  # shown before a packet decoded earlier
+                entropy={'1': 'CABAC', '0': 'CAVLC'}.get(cabac, ''))
 
 def probe_video(path,  # a video file
                 decode: bool = False,  # also decode every frame (slow; finds corrupt frames, counts decoded frames)
@@ -100,15 +119,16 @@ def probe_video(path,  # a video file
             st = c.streams.video[0]
             info = dict(height=st.codec_context.height, width=st.codec_context.width, codec=st.codec_context.name,
                         fps=float(st.average_rate or st.guessed_rate or 0))
-            if decode:
-                st.thread_type = 'AUTO'
-                n = sum(1 for _ in c.decode(st))
-            else:  # count the stream's packets, as decord does to index a video; the final flush packet is empty
-                n = sum(1 for p in c.demux(st) if p.size)
+            st.thread_type = 'AUTO'
+            packets, n = [], 0
+            for p in c.demux(st):  # the final, empty packet flushes the decoder
+                if p.size: packets.append(p)
+                if decode: n += len(st.decode(p))
+            n = n if decode else len(packets)  # without decoding, count the stream's packets, as decord does to index a video
     except (av.FFmpegError, OSError, ValueError) as e:
         return VideoInfo(path, error=f'cannot {"decode" if decode else "read"} ({type(e).__name__}: {getattr(e, "strerror", None) or e})')
     if n == 0: return VideoInfo(path, **info, error='no frames')
-    return VideoInfo(path, frames=n, **info)
+    return VideoInfo(path, frames=n, **info, **_gop_structure(packets))
 
 # %% ../nbs/01_videos.ipynb #fb84b024
 FRAME_TOLERANCE = 0.05  # a video may be short by this fraction of total_frames (at least 1 frame) before it is an error
@@ -152,9 +172,24 @@ def target_size(height: int, width: int,  # the source frame size
     return (short_side * height + width) // (2 * width) * 2, short_side
 
 # %% ../nbs/01_videos.ipynb #2f9713ff
+COMPRESS_PROFILES = {  # libx264 options (ffmpeg's names) on top of crf and preset
+    'fast-decode': {'g': 4, 'bf': 0, 'tune': 'fastdecode'},  # a keyframe every 4 frames, no B-frames; CAVLC, no deblocking
+    'reference': {},  # libx264's defaults, as mmaction2's compress_nturgbd.py gets them: keyframe every 250, 3 B-frames, CABAC
+}
+
 def _resize(frame, width: int, height: int):
-    "One decoded frame to the target size and yuv420p, with swscale's bicubic filter (ffmpeg's scale filter default)."
-    return frame.reformat(width=width, height=height, format='yuv420p', interpolation='BICUBIC')
+    "One decoded frame to the target size and yuv420p (swscale's bicubic, ffmpeg's scale filter default), with no frame type."
+    out = frame.reformat(width=width, height=height, format='yuv420p', interpolation='BICUBIC')
+    out.pict_type = 0  # AV_PICTURE_TYPE_NONE: libx264 places keyframes itself, as under ffmpeg's command line
+    return out
+
+def _x264_options(crf, preset, profile, gop, bframes, options) -> dict:
+    if profile not in COMPRESS_PROFILES:
+        raise ValueError(f'unknown compression profile {profile!r}; choose one of {sorted(COMPRESS_PROFILES)}')
+    opts = {'crf': crf, 'preset': preset, **COMPRESS_PROFILES[profile], **(options or {})}
+    if gop is not None: opts['g'] = gop
+    if bframes is not None: opts['bf'] = bframes
+    return {k: str(v) for k, v in opts.items()}
 
 def compress_video(src,  # a raw video, e.g. nturgbd_raw/S001C001P001R001A001_rgb.avi
                    dst,  # the .mp4 to write
@@ -162,9 +197,14 @@ def compress_video(src,  # a raw video, e.g. nturgbd_raw/S001C001P001R001A001_rg
                    crf: int = 23,  # libx264 constant rate factor; 23 = what the reference's command gets (see above)
                    preset: str = 'medium',  # libx264 speed/size trade-off; 'medium' = the reference's
                    threads: int = 1,  # encoder/decoder threads (the reference: 1, and many videos in parallel)
+                   profile: str = 'fast-decode',  # keyframes and B-frames: 'fast-decode' or 'reference' (COMPRESS_PROFILES)
+                   gop: int|None = None,  # frames from one keyframe to the next, instead of the profile's
+                   bframes: int|None = None,  # most consecutive B-frames (0: none), instead of the profile's
+                   options: dict|None = None,  # more libx264 options, e.g. {'tune': 'fastdecode'}
                   ) -> VideoInfo:  # of the written file
     "Re-encode one video to H.264 mp4 at `short_side`, keeping frame rate and frame count exactly; atomic."
     src, dst = Path(src), Path(dst)
+    x264 = _x264_options(crf, preset, profile, gop, bframes, options)
     if not src.is_file(): raise VideoError(f'{src}: raw video not found')
     try:
         with av.open(str(src)) as inp:
@@ -175,7 +215,7 @@ def compress_video(src,  # a raw video, e.g. nturgbd_raw/S001C001P001R001A001_rg
             fps = Fraction(st.average_rate or st.guessed_rate or 30)
             with atomic_path(dst) as tmp:
                 with av.open(str(tmp), 'w', format='mp4') as out:
-                    enc = out.add_stream('libx264', rate=fps, options={'crf': str(crf), 'preset': preset})
+                    enc = out.add_stream('libx264', rate=fps, options=x264)
                     enc.width, enc.height, enc.pix_fmt = w, h, 'yuv420p'
                     enc.codec_context.thread_count = threads
                     n = _encode(out, enc, inp.decode(st), fps, lambda f: _resize(f, w, h))
@@ -184,7 +224,7 @@ def compress_video(src,  # a raw video, e.g. nturgbd_raw/S001C001P001R001A001_rg
     except av.FFmpegError as e:
         raise VideoError(f'{src}: cannot be decoded or encoded ({type(e).__name__}: {e.strerror or e}); the raw file may be damaged or '
                          f'incomplete: download or extract it again') from None
-    return VideoInfo(dst, info.frames, info.height, info.width, info.fps, info.codec)
+    return replace(info, path=dst)
 
 # %% ../nbs/01_videos.ipynb #180a4a53
 @dataclass
@@ -211,7 +251,8 @@ def frame_dir_of(path) -> str:
     name = Path(path).name
     return name[:-len('_rgb.avi')] if name.endswith('_rgb.avi') else Path(name).stem
 
-def _compress_one(src: Path, dst: Path, short_side: int, crf: int, preset: str, overwrite: bool) -> tuple[str, str, str]:
+def _compress_one(src: Path, dst: Path, short_side: int, crf: int, preset: str, overwrite: bool,
+                  encoding: dict) -> tuple[str, str, str]:
     "(frame_dir, 'done'|'skipped'|'failed', reason); never raises (except KeyboardInterrupt)."
     name = frame_dir_of(src)
     try:
@@ -219,7 +260,7 @@ def _compress_one(src: Path, dst: Path, short_side: int, crf: int, preset: str, 
             have, want = probe_video(dst), probe_video(src)
             if have.ok and want.ok and have.frames == want.frames and (have.height, have.width) == target_size(want.height, want.width, short_side):
                 return name, 'skipped', ''
-        compress_video(src, dst, short_side, crf, preset)
+        compress_video(src, dst, short_side, crf, preset, **encoding)
         return name, 'done', ''
     except Exception as e: return name, 'failed', str(e) if isinstance(e, VideoError) else f'{type(e).__name__}: {e}'
 
@@ -230,12 +271,17 @@ def compress(src_dir,  # folder with the raw videos (searched recursively), e.g.
              crf: int = 23,  # libx264 CRF (23: the reference's effective setting)
              preset: str = 'medium',  # libx264 preset (the reference's)
              pattern: str = '*_rgb.avi',  # which files are raw videos
-             overwrite: bool = False,  # re-encode even complete outputs
+             overwrite: bool = False,  # re-encode even complete outputs (needed to change the profile of a finished folder)
              progress: bool = True,  # tqdm progress bar
+             profile: str = 'fast-decode',  # 'fast-decode' or 'reference' (mmaction2's): see COMPRESS_PROFILES
+             gop: int|None = None,  # keyframe interval instead of the profile's
+             bframes: int|None = None,  # B-frames instead of the profile's
             ) -> CompressSummary:
     "Compress every raw video of `src_dir` into `dst_dir`: parallel, resumable, atomic; failures are listed, not raised."
     from tqdm.auto import tqdm
     start, src_dir, dst_dir = time.time(), Path(src_dir), Path(dst_dir)
+    encoding = dict(profile=profile, gop=gop, bframes=bframes)
+    _x264_options(crf, preset, profile, gop, bframes, None)  # an unknown profile fails here, not once per video
     srcs = sorted(src_dir.rglob(pattern))
     if not srcs: raise FileNotFoundError(f'no {pattern} files under {src_dir}: point SRC at the unpacked raw NTU videos')
     names = [frame_dir_of(s) for s in srcs]
@@ -244,7 +290,7 @@ def compress(src_dir,  # folder with the raw videos (searched recursively), e.g.
     dst_dir.mkdir(parents=True, exist_ok=True)
     summary = CompressSummary()
     for part in dst_dir.glob('.*.part'): part.unlink(); summary.removed_partial += 1  # left by a killed run
-    tasks = [(s, dst_dir/f'{n}.mp4', short_side, crf, preset, overwrite) for s, n in zip(srcs, names)]
+    tasks = [(s, dst_dir/f'{n}.mp4', short_side, crf, preset, overwrite, encoding) for s, n in zip(srcs, names)]
     bar = tqdm(total=len(tasks), desc='compress', unit='video', disable=not progress)
     def record(res):
         name, status, reason = res
@@ -388,9 +434,17 @@ class VideoCheck:
     total_frames: int = 0
     video_shape: tuple|None = None  # (H, W) decoded
     img_shape: tuple|None = None  # (H, W) of the keypoints
+    compression: tuple|None = None  # (codec, keyframe interval, B-frames, entropy coding) of the video
 
     @property
     def scale(self): return keypoint_scale(self.video_shape, self.img_shape) if self.video_shape and self.img_shape else None
+
+def compression_profile(codec: str, keyframe_interval: int, bframes: bool|None, entropy: str) -> str:
+    "Which `COMPRESS_PROFILES` entry a video's encoding matches: 'fast-decode', 'reference' or 'other'."
+    fast = COMPRESS_PROFILES['fast-decode']
+    if codec == 'h264' and bframes is False and keyframe_interval <= fast['g'] and entropy == 'CAVLC': return 'fast-decode'
+    if codec == 'h264' and bframes and entropy == 'CABAC' and keyframe_interval > fast['g']: return 'reference'
+    return 'other'
 
 @dataclass
 class CheckReport:
@@ -415,12 +469,23 @@ class CheckReport:
             k = (round(v.scale[0], 4), round(v.scale[1], 4), f'{v.img_shape[1]}x{v.img_shape[0]} -> {v.video_shape[1]}x{v.video_shape[0]}')
             out[k] = out.get(k, 0) + 1
         return out
+    def compressions(self) -> dict:
+        "{(codec, profile, B-frames, entropy coding): (number of videos, longest keyframe interval)}: how the videos were made."
+        out = {}
+        for v in self.videos:
+            if v.compression is None: continue
+            codec, interval, bframes, entropy = v.compression
+            k = (codec, compression_profile(*v.compression), bframes, entropy)
+            n, longest = out.get(k, (0, 0))
+            out[k] = (n + 1, max(longest, interval))
+        return out
     def format(self, max_items: int = 50) -> str:
         n_ok = sum(v.status == 'ok' for v in self.videos)
         lines = [f'rgbpose check: {self.ann_file} against {self.video_dir}',
                  f'  {len(self.videos)} videos checked: {n_ok} ok, {self.warnings} with warnings, '
                  f'{sum(v.status == "error" for v in self.videos)} with errors; {len(self.annotation_problems)} annotation problems']
         lines += [f'  keypoints scaled by x{sx:g}, y{sy:g} at decoding ({how}): {n} videos' for (sx, sy, how), n in self.scales().items()]
+        lines += [f'  compression: {n} videos {_describe_compression(*k, longest)}' for k, (n, longest) in self.compressions().items()]
         if self.extra_videos: lines.append(f'  {len(self.extra_videos)} videos in {self.video_dir} belong to no record (ignored)')
         errs = self.annotation_problems + [f'{v.frame_dir}: {v.problem}' for v in self.videos if v.status == 'error']
         warns = [f'{v.frame_dir}: {v.problem}' for v in self.videos if v.status == 'warning']
@@ -430,6 +495,14 @@ class CheckReport:
         return '\n'.join(lines)
     __str__ = format
     def show(self, max_items: int = 50): print(self.format(max_items))
+
+def _describe_compression(codec, profile, bframes, entropy, longest) -> str:
+    what = (f'{codec}, keyframes at most {longest} frames apart, {"no " if bframes is False else ""}B-frames'
+            f'{"" if bframes is not None else " (unknown)"}, {entropy or "entropy coding unknown"}')
+    if profile == 'fast-decode': return f'{what}: profile fast-decode'
+    if profile == 'reference': return (f"{what}: profile reference (mmaction2's compress_nturgbd.py), slow to decode; "
+                                       '`rgbpose compress --profile fast-decode --overwrite` makes samples several times cheaper')
+    return what
 
 def _judge(info: VideoInfo, rec: dict, video_dir: Path) -> VideoCheck:
     "Apply the checks to one probed video."
@@ -442,6 +515,7 @@ def _judge(info: VideoInfo, rec: dict, video_dir: Path) -> VideoCheck:
         c.status, c.problem = 'error', f'{info.path.name}: {info.error}; re-run `rgbpose compress` (it redoes files that do not probe)'
         return c
     c.video_frames, c.video_shape = info.frames, (info.height, info.width)
+    c.compression = (info.codec, info.keyframe_interval, info.bframes, info.entropy)
     problems, status = [], 'ok'
     if info.frames < T:
         short, tol = T - info.frames, frame_tolerance(T)
