@@ -5,6 +5,8 @@
 # %% ../nbs/00_annotations.ipynb #5c43e9d5
 from __future__ import annotations
 import ctypes, os, pickle, re, signal, stat, sys, tempfile, warnings
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from multiprocessing import get_context
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np
@@ -12,9 +14,9 @@ import numpy as np
 # %% auto #0
 __all__ = ['COCO_KEYPOINTS', 'LEFT_KP', 'RIGHT_KP', 'SKELETON_EDGES', 'NUM_KEYPOINTS', 'NTU_NAME', 'XSUB_TRAIN_PERFORMERS',
            'XVIEW_TRAIN_CAMERAS', 'XSET_TRAIN_SETUPS', 'NUM_CLASSES', 'MUTUAL_ACTIONS', 'atomic_path', 'atomic_write',
-           'UserError', 'OutputExistsError', 'claim_output', 'die_with_parent', 'parse_ntu_name', 'ntu_splits',
-           'SafeUnpickler', 'safe_load_pickle', 'AnnotationError', 'validate_annotations', 'fake_skeleton',
-           'fake_annotations', 'load_annotations', 'save_annotations']
+           'UserError', 'OutputExistsError', 'claim_output', 'die_with_parent', 'run_parallel', 'parse_ntu_name',
+           'ntu_splits', 'SafeUnpickler', 'safe_load_pickle', 'AnnotationError', 'validate_annotations',
+           'fake_skeleton', 'fake_annotations', 'load_annotations', 'save_annotations']
 
 # %% ../nbs/00_annotations.ipynb #c05e488e
 def _tmp_name(path: Path) -> Path:
@@ -92,7 +94,25 @@ def die_with_parent():
     try: ctypes.CDLL('libc.so.6', use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError): pass
 
-# %% ../nbs/00_annotations.ipynb #cff15958
+def run_parallel(worker,  # a function of a module (spawned processes import it by name, so not one defined in a notebook)
+                 tasks: list,  # argument tuples, one call each
+                 jobs: int,  # processes; 1 (or a single task): in this process, in order
+                 on_result=None,  # called with each result as it comes (in completion order)
+                ):
+    "Call `worker(*task)` for every task in `jobs` spawned processes that end with this one; the first error stops the rest."
+    on_result = on_result or (lambda r: None)
+    if jobs <= 1 or len(tasks) <= 1:
+        for t in tasks: on_result(worker(*t))
+        return
+    with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=get_context('spawn'), initializer=die_with_parent) as ex:
+        futures = [ex.submit(worker, *t) for t in tasks]
+        try:
+            for f in as_completed(futures): on_result(f.result())
+        except BaseException:
+            for f in futures: f.cancel()
+            raise
+
+# %% ../nbs/00_annotations.ipynb #45263f37
 COCO_KEYPOINTS = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear', 'left_shoulder', 'right_shoulder',
                   'left_elbow', 'right_elbow', 'left_wrist', 'right_wrist', 'left_hip', 'right_hip',
                   'left_knee', 'right_knee', 'left_ankle', 'right_ankle']
@@ -102,7 +122,7 @@ SKELETON_EDGES = ((0, 1), (0, 2), (1, 3), (2, 4), (0, 5), (5, 7), (7, 9), (0, 6)
                   (13, 15), (6, 12), (12, 14), (14, 16), (11, 12))  # the bones: also the limbs of limb heatmaps
 NUM_KEYPOINTS = len(COCO_KEYPOINTS)  # V = 17
 
-# %% ../nbs/00_annotations.ipynb #aeea2eb8
+# %% ../nbs/00_annotations.ipynb #722ebf0d
 NTU_NAME = re.compile(r'S(\d{3})C(\d{3})P(\d{3})R(\d{3})A(\d{3})')
 XSUB_TRAIN_PERFORMERS = {
     'ntu60': {1, 2, 4, 5, 8, 9, 13, 14, 15, 16, 17, 18, 19, 25, 27, 28, 31, 34, 35, 38},
@@ -122,7 +142,7 @@ def parse_ntu_name(frame_dir: str,  # `SsssCcccPpppRrrrAaaa`, e.g. 'S001C002P003
                                    f'(e.g. S001C002P003R002A050, without the _rgb.avi suffix)')
     return dict(zip(('setup', 'camera', 'performer', 'replication', 'action'), map(int, m.groups())))
 
-# %% ../nbs/00_annotations.ipynb #2f0e6890
+# %% ../nbs/00_annotations.ipynb #866d16ae
 def _capped(items: list, cap: int = 50) -> str:
     "One item a line, at most `cap` of them, then how many were left out."
     lines = [f'  - {x}' for x in items[:cap]]
@@ -152,7 +172,7 @@ def ntu_splits(frame_dirs,  # NTU names `SsssCcccPpppRrrrAaaa`
         split[f'{bench}_val'] = [n for n, t in zip(frame_dirs, train) if not t]
     return split
 
-# %% ../nbs/00_annotations.ipynb #0ac65a03
+# %% ../nbs/00_annotations.ipynb #1e786d49
 _SAFE_GLOBALS = {
     'builtins': {'dict', 'list', 'tuple', 'set', 'frozenset', 'int', 'float', 'complex', 'bool', 'str', 'bytes',
                  'bytearray', 'slice', 'range'},
@@ -178,7 +198,7 @@ def safe_load_pickle(path):  # a pickle file
     "`pickle.load` restricted to data (see `SafeUnpickler`)."
     with open(path, 'rb') as f: return SafeUnpickler(f).load()
 
-# %% ../nbs/00_annotations.ipynb #be049fba
+# %% ../nbs/00_annotations.ipynb #a05dd9d9
 class AnnotationError(UserError, ValueError):
     "An annotation file that cannot be used; `.problems` lists what is wrong, one string per problem."
     def __init__(self, problems: list[str], source: str = ''):
@@ -263,7 +283,7 @@ def validate_annotations(data,  # the unpickled object: {'split': {...}, 'annota
                             '(missing joints)', stacklevel=2)
     if problems: raise AnnotationError(problems, source)
 
-# %% ../nbs/00_annotations.ipynb #7f629f2b
+# %% ../nbs/00_annotations.ipynb #e99a61fe
 # a standing person facing the camera, x right / y down, in units of the person's height, origin between the hips
 _TEMPLATE = np.array([[0, -.40], [.025, -.42], [-.025, -.42], [.05, -.41], [-.05, -.41], [.11, -.30], [-.11, -.30],
                       [.15, -.15], [-.15, -.15], [.17, 0], [-.17, 0], [.08, .02], [-.08, .02], [.09, .25], [-.09, .25],
@@ -308,7 +328,7 @@ def fake_annotations(frame_dirs,  # NTU names; the action gives the label and th
                          total_frames=int(T), keypoint=kp, keypoint_score=sc))
     return {'split': ntu_splits(frame_dirs, dataset), 'annotations': recs}
 
-# %% ../nbs/00_annotations.ipynb #9748b35a
+# %% ../nbs/00_annotations.ipynb #aee6eedc
 def _infer_num_classes(path: Path) -> int|None:
     m = re.search(r'ntu(60|120)', path.name.lower())
     return int(m.group(1)) if m else None

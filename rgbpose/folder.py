@@ -8,10 +8,10 @@ import csv, hashlib, json, pickle, re, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
-from .data import NTU_NAME, atomic_write, save_annotations, _capped
+from .data import NTU_NAME, atomic_write, run_parallel, save_annotations, _capped
 from .video import probe_video, compress_video, check
 from .pose import (VIDEO_SUFFIXES, safe_frame_dirs, get_estimator, extract_poses, detection_stats, cached_record,
-                          run_parallel, progress_bar, _fingerprint)
+                          _jobs_for, progress_bar, _fingerprint)
 
 # %% auto #0
 __all__ = ['ANNOTATION', 'CLASSES_FILE', 'VIDEO_DIR', 'SourceClip', 'natural_key', 'clips_from_folder', 'clips_from_csv',
@@ -221,7 +221,7 @@ def dataset_from_folder(src,  # SRC: a folder with one sub-folder per class, or 
         rows[row['frame_dir']] = row
         bar.update(); bar.set_postfix(failed=sum(r['status'] == 'failed' for r in rows.values()), refresh=False)
     from rgbpose.folder import _build_one as worker  # importable by the spawned processes
-    try: run_parallel(worker, tasks, jobs, record, est)
+    try: run_parallel(worker, tasks, _jobs_for(est, jobs), record)
     finally: bar.close()
     rep = FolderReport(src, out, classes)
     rep.rows = [dict(rows[n], class_name=c.class_name, label=y, split=c.split) for c, n, y in zip(clips, names, labels)]

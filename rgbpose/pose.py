@@ -7,21 +7,20 @@ from __future__ import annotations
 import hashlib, importlib, os, pickle, re, sys, time, warnings
 from collections import Counter
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+
 from pathlib import Path
 import av
 import numpy as np
 from .video import VideoError
-from .data import COCO_KEYPOINTS, NUM_KEYPOINTS, atomic_write, die_with_parent, safe_load_pickle, save_annotations, _capped
+from .data import COCO_KEYPOINTS, NUM_KEYPOINTS, atomic_write, run_parallel, safe_load_pickle, save_annotations, _capped
 
 # %% auto #0
 __all__ = ['MEDIAPIPE33', 'OPENPOSE18', 'OPENPOSE25', 'HALPE26', 'LAYOUTS', 'ESTIMATORS', 'POSE_VERSION', 'VIDEO_SUFFIXES',
            'layout_names', 'coco17_index', 'to_coco17', 'keypoint_box', 'Detections', 'PoseEstimator',
            'FunctionEstimator', 'MediaPipePose', 'get_estimator', 'box_iou', 'track_people', 'select_people',
            'read_video', 'extract_poses', 'detection_stats', 'safe_frame_dirs', 'find_videos', 'cached_record',
-           'progress_bar', 'run_parallel', 'PoseSummary', 'pose_videos', 'pose_main', 'pose_accuracy']
+           'progress_bar', 'PoseSummary', 'pose_videos', 'pose_main', 'pose_accuracy']
 
 # %% ../nbs/17_pose.ipynb #c8931cb8
 MEDIAPIPE33 = ('nose', 'left_eye_inner', 'left_eye', 'left_eye_outer', 'right_eye_inner', 'right_eye', 'right_eye_outer',
@@ -381,22 +380,13 @@ def progress_bar(show: bool, **kwargs):
     else: from tqdm import tqdm  # tqdm.auto warns in a notebook without ipywidgets, even for a bar never shown
     return tqdm(disable=not show, **kwargs)
 
-def run_parallel(worker, tasks: list, jobs: int, on_result, estimator=None):
-    "Call `worker(*task)` for every task, in `jobs` spawned processes (or here), handing each result to `on_result`."
+def _jobs_for(estimator, jobs: int) -> int:
+    "The processes an estimator can be sent to: 1 for one that cannot be pickled (defined in __main__, a notebook)."
     if jobs > 1 and estimator is not None and not _importable(estimator):
         warnings.warn(f'{type(estimator).__name__} cannot be sent to worker processes (defined in __main__ or not picklable): '
                       f'running in this process; define it in an importable module to use jobs > 1')
-        jobs = 1
-    if jobs <= 1 or len(tasks) <= 1:
-        for t in tasks: on_result(worker(*t))
-        return
-    with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=get_context('spawn'), initializer=die_with_parent) as ex:
-        futures = [ex.submit(worker, *t) for t in tasks]
-        try:
-            for f in as_completed(futures): on_result(f.result())
-        except BaseException:
-            for f in futures: f.cancel()
-            raise
+        return 1
+    return jobs
 
 # %% ../nbs/17_pose.ipynb #36752526
 @dataclass
@@ -454,7 +444,7 @@ def pose_videos(videos,  # video files and/or folders (searched recursively)
         else: getattr(summary, status).append(name); summary.stats[name] = stats
         bar.update(); bar.set_postfix(failed=len(summary.failed), refresh=False)
     from rgbpose.pose import _pose_one as worker  # importable by the spawned processes
-    try: run_parallel(worker, tasks, jobs, record, est)
+    try: run_parallel(worker, tasks, _jobs_for(est, jobs), record)
     finally: bar.close()
     recs = [dict(cached_record(cache/f'{n}.pkl', _fingerprint(p, est, options)), frame_dir=n, label=y)  # labels may change
             for p, n, y in zip(paths, names, labels) if n in summary.stats]

@@ -5,15 +5,13 @@
 # %% ../nbs/21_synth.ipynb #6ab48dc2
 from __future__ import annotations
 import hashlib, json, math, os, pickle, time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, asdict
-from multiprocessing import get_context
 from pathlib import Path
 import numpy as np
 from .mocap import Prop, Scene, load_motion, sample_motion, place, look_at, project
 import pybullet  # imported quietly by rgbpose.mocap (its banner silenced)
 from .data import (atomic_write, save_annotations, safe_load_pickle, ntu_splits, parse_ntu_name, NUM_KEYPOINTS, UserError,
-                          OutputExistsError, die_with_parent)
+                          OutputExistsError, run_parallel)
 from .video import write_video, compress
 
 # %% auto #0
@@ -320,14 +318,8 @@ def synth(out_dir,  # folder to create (or complete) the benchmark in, e.g. data
             for n in todo: make_clip(out_dir, spec, n, seed); bar.update()
         else:  # the worker comes from the module, so that the spawned processes can import it
             from rgbpose.synth import make_clip as worker
-            with ProcessPoolExecutor(jobs, mp_context=get_context('spawn'), initializer=die_with_parent) as ex:
-                task = size if size in SIZES else spec  # a named size travels by name (pickles from any __main__)
-                futures = [ex.submit(worker, out_dir, task, n, seed) for n in todo]
-                try:
-                    for f in as_completed(futures): f.result(); bar.update()
-                except BaseException:
-                    for f in futures: f.cancel()
-                    raise
+            task = size if size in SIZES else spec  # a named size travels by name (pickles from any __main__)
+            run_parallel(worker, [(out_dir, task, n, seed) for n in todo], jobs, lambda _: bar.update())
     finally: bar.close()
     summary = compress(out_dir/'nturgbd_raw', out_dir/'nturgbd_videos', jobs=jobs, short_side=spec.short_side, progress=progress)
     if not summary.ok: raise RuntimeError(f'synth: compressing the raw videos failed\n{summary}')
