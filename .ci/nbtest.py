@@ -17,6 +17,7 @@ def main():
     files = [Path(f).absolute() for f in a.paths] or sorted(
         f.absolute() for f in cfg.nbs_path.glob('*.ipynb') if not f.name.startswith(('_', '.')))
     os.environ.setdefault('MPLBACKEND', 'Agg')
+    if 'slow' in a.flags.split(): os.environ['RGBPOSE_RUN_SLOW'] = '1'  # notebooks' long checks, off in JupyterLab's Run All
     start = time.time()
     with_cwd = os.getcwd(); os.chdir(cfg.nbs_path)
     try:
