@@ -58,7 +58,7 @@ def _check(argv):
     p.add_argument('-j', '--jobs', type=int, default=None)
     p.add_argument('--decode', action='store_true', help='also decode every frame (slow; catches damage past the header)')
     a = p.parse_args(argv)
-    from rgbpose.video import check
+    from rgbpose.check import check
     r = check(a.annotations, a.videos, jobs=a.jobs or os.cpu_count(), decode=a.decode, progress=True)
     print(r)
     return 1 if r.errors else 0

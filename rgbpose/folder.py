@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from .data import NTU_NAME, atomic_write, run_parallel, save_annotations, _capped
-from .video import probe_video, compress_video, check
+from .video import probe_video, compress_video
+from .check import check
 from .pose import (VIDEO_SUFFIXES, safe_frame_dirs, get_estimator, extract_poses, detection_stats, cached_record,
                           _jobs_for, progress_bar, _fingerprint)
 
@@ -138,7 +139,7 @@ class FolderReport:
     rows: list = field(default_factory=list)  # one dict per clip: frame_dir, path, class_name, label, split, status, ...
     problems: list = field(default_factory=list)  # about the source (empty folders, CSV rows) and clips, each naming a file
     ann_file: Path|None = None  # None when no clip could be used
-    check: object = None  # rgbpose.video.check's CheckReport of the result
+    check: object = None  # rgbpose.check.check's CheckReport of the result
     seconds: float = 0.
 
     @property

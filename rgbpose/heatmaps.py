@@ -8,7 +8,8 @@ import ctypes, math
 import numpy as np
 import torch
 from .data import LEFT_KP, RIGHT_KP, SKELETON_EDGES
-from .transforms import (UniformSampleFrames, MMUniformSampleFrames, PoseDecode, MMDecode, PoseCompact, MMCompact,
+from .decode import UniformSampleFrames, MMUniformSampleFrames, PoseDecode, MMDecode
+from .transforms import (PoseCompact, MMCompact,
                                 Resize, RandomResizedCrop, Flip, FormatShape, Compose, sample_name)
 
 # %% auto #0

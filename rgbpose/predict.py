@@ -13,7 +13,8 @@ from matplotlib import colormaps
 from PIL import Image, ImageDraw
 from .data import (SKELETON_EDGES, AnnotationError, UserError, atomic_write, claim_output, safe_load_pickle,
                           validate_annotations)
-from .video import VideoError, probe_video, write_video, _judge
+from .video import VideoError, probe_video, write_video
+from .check import _judge
 from .transforms import collate
 from .heatmaps import build_pipeline, render_heatmaps
 from .models import build_model

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from rgbpose.data import fake_skeleton, safe_load_pickle
 from rgbpose.heatmaps import build_pipeline, keep_freed_memory
-from rgbpose.transforms import FrameReader, MMUniformSampleFrames
+from rgbpose.decode import FrameReader, MMUniformSampleFrames
 from rgbpose.video import compress, compress_video, probe_video, _resize, _x264_options, frame_dir_of
 
 REF, FAST = "reference (mmaction2's)", 'keyframe every 4, no B-frames, CAVLC, no deblocking (fast-decode)'  # theirs, ours

@@ -19,6 +19,7 @@ import cv2, torch
 from mmaction.datasets.transforms import (MMUniformSampleFrames as RefMMUSF, MMDecode as RefMMDecode, MMCompact as RefMMCompact,
                                           Resize as RefResize, RandomResizedCrop as RefRRC, Flip as RefFlip)
 from rgbpose import transforms as T
+from rgbpose.decode import MMDecode, MMUniformSampleFrames
 from rgbpose.video import write_video, compress_video
 
 cv2.setNumThreads(1); torch.set_num_threads(1)
@@ -51,10 +52,10 @@ with tempfile.TemporaryDirectory() as d:
     for K in (1, 10):
         ref = lambda: RefMMDecode()(RefMMUSF(dict(RGB=8, Pose=32), K, test_mode=K > 1)(copy.deepcopy(dict(ann, frame_dir=f'{d}/reference'))))
         for profile in ('reference', 'fast-decode'):
-            ours = lambda: T.MMDecode(data_prefix=d)(T.MMUniformSampleFrames({'RGB': 8, 'Pose': 32}, K, test_mode=K > 1)(dict(ann, frame_dir=profile)))
+            ours = lambda: MMDecode(data_prefix=d)(MMUniformSampleFrames({'RGB': 8, 'Pose': 32}, K, test_mode=K > 1)(dict(ann, frame_dir=profile)))
             rows.append((f'MMDecode, {8 * K} frames ({K} clip{"s" * (K > 1)}); rgbpose on the {profile} video', *paired_ms(ours, ref, 5)[::-1]))
     ref_dec = RefMMDecode()(RefMMUSF(dict(RGB=8, Pose=32), 1)(copy.deepcopy(dict(ann, frame_dir=f'{d}/reference'))))
-    our_dec = T.MMDecode(data_prefix=d)(T.MMUniformSampleFrames({'RGB': 8, 'Pose': 32}, 1)(dict(ann, frame_dir='reference')))
+    our_dec = MMDecode(data_prefix=d)(MMUniformSampleFrames({'RGB': 8, 'Pose': 32}, 1)(dict(ann, frame_dir='reference')))
 ref_aug = [RefMMCompact(hw_ratio=1., allow_imgpad=True), RefResize((256, 256), keep_ratio=False), RefRRC(area_range=(0.56, 1.0)),
            RefResize((224, 224), keep_ratio=False), RefFlip(flip_ratio=0.5, left_kp=LEFT, right_kp=RIGHT)]
 our_aug = T.Compose([T.MMCompact(hw_ratio=1., allow_imgpad=True), T.Resize((256, 256), keep_ratio=False),
