@@ -11,10 +11,10 @@ import torch
 from .data import UserError
 
 # %% auto #0
-__all__ = ['CONFIGS', 'EMBEDDED', 'CPU_WIDTH', 'CPU_RGB', 'CPU_POSE', 'CPU_FUSED_RGB', 'PRESETS', 'AMP_DTYPES', 'ModelConfig',
-           'DataConfig', 'OptimConfig', 'ScheduleConfig', 'TrainConfig', 'flatten_config', 'config_table',
-           'ConfigError', 'apply_overrides', 'scaled_lr', 'get_config', 'build_scheduler', 'data_overrides',
-           'stream_names', 'config_from_dict']
+__all__ = ['CONFIGS', 'EMBEDDED', 'CPU_WIDTH', 'CPU_RGB', 'CPU_POSE', 'CPU_FUSED_RGB', 'PRESETS', 'AMP_DTYPES', 'STREAMS',
+           'ModelConfig', 'DataConfig', 'OptimConfig', 'ScheduleConfig', 'TrainConfig', 'flatten_config',
+           'config_table', 'ConfigError', 'apply_overrides', 'scaled_lr', 'get_config', 'build_scheduler',
+           'data_overrides', 'stream_names', 'config_from_dict']
 
 # %% ../nbs/06_config.ipynb #6d910bd3
 @dataclass
@@ -260,8 +260,10 @@ def data_overrides(root,  # a data set folder made by `rgbpose dataset` (holds d
 # %% ../nbs/06_config.ipynb #a8b4042a
 AMP_DTYPES = {'none': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}
 
-def stream_names(cfg: TrainConfig) -> tuple:  # the name of a single-stream model's scores in Results
-    return ('pose',) if cfg.model.name == 'pose_only' else ('rgb',)
+STREAMS = {'rgbpose_conv3d': ('rgb', 'pose'), 'rgb_only': ('rgb',), 'pose_only': ('pose',)}  # each recipe's outputs
+
+def stream_names(cfg: TrainConfig) -> tuple:  # the names of a model's scores in Results ('rgb', 'pose')
+    return STREAMS[cfg.model.name]
 
 def config_from_dict(d: dict, cls=TrainConfig):
     "Rebuild a config from `asdict` output (e.g. a checkpoint's meta['config']); unknown keys are ignored."

@@ -12,16 +12,14 @@ import torch
 from . import __version__
 from .data import atomic_path, claim_output
 from .heatmaps import build_pipeline, _pair_size
-from .config import get_config, config_from_dict
+from .config import STREAMS, get_config, config_from_dict
 from .checkpoint import recipe_of
 from .predict import load_model, class_names  # (predict imports this module only inside load_model, for .onnx)
 
 # %% auto #0
-__all__ = ['STREAMS', 'input_shapes', 'num_classes_of', 'export_onnx', 'OnnxModel', 'compare_onnx', 'export_main']
+__all__ = ['input_shapes', 'num_classes_of', 'export_onnx', 'OnnxModel', 'compare_onnx', 'export_main']
 
 # %% ../nbs/19_export.ipynb #d74bdb32
-STREAMS = {'rgbpose_conv3d': ('rgb', 'pose'), 'rgb_only': ('rgb',), 'pose_only': ('pose',)}
-
 def _recipe(model: torch.nn.Module) -> str:  # 'rgbpose_conv3d' | 'rgb_only' | 'pose_only'
     "Which of `build_model`'s recipes a model is, from its keys (`rgbpose.checkpoint.recipe_of`)."
     if not isinstance(model, torch.nn.Module): raise TypeError(f'expected a model of rgbpose.models.build_model, got {type(model).__name__}')
