@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 import numpy as np
+from tqdm.auto import tqdm
 from .data import safe_load_pickle, validate_annotations, AnnotationError, die_with_parent, _capped, _infer_num_classes
 from .video import VideoError, VideoInfo, probe_video, COMPRESS_PROFILES, keypoint_scale
 
@@ -166,7 +167,6 @@ def check(ann_file,  # annotation pickle
           progress: bool = False,  # tqdm progress bar
          ) -> CheckReport:
     "Check annotations and videos together: missing / unreadable videos, frame counts, sizes and keypoint scales."
-    from tqdm.auto import tqdm
     ann_file, video_dir = Path(ann_file), Path(video_dir)
     rep = CheckReport(ann_file, video_dir)
     try: data = safe_load_pickle(ann_file)

@@ -10,6 +10,11 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+import torch.distributed as dist
+from .models import clip_cross_entropy
+from .config import get_config
+from .dataset import PoseDataset
+from .train import Trainer
 
 # %% auto #0
 __all__ = ['time_ms', 'paired_ms', 'seeded_state_dict', 'seeded_inputs', 'seed_model', 'checksum', 'toy_names', 'ToyPipeline',
@@ -102,7 +107,6 @@ class ToyNet(nn.Module):
         return self.fc(self.drop(x.mean(2).flatten(1)))
 
 def toy_loss(out, label) -> dict:  # ToyNet has no head: plain cross-entropy over its clips
-    from rgbpose.models import clip_cross_entropy
     return {'loss_cls': clip_cross_entropy(out, label)}
 
 def kill_at(iteration: int):
@@ -116,9 +120,6 @@ def toy_run(ann,  # annotation file of toy_names()
             bad=(),  # frame_dirs whose training samples fail
             model=None, callbacks=(), **net):  # ToyNet arguments
     "Train ToyNet with the real Trainer: 3 epochs of 12 videos, batch 4; returns (best checkpoint, trainer)."
-    from rgbpose.config import get_config
-    from rgbpose.dataset import PoseDataset
-    from rgbpose.train import Trainer
     cfg = get_config('rgb_only', ['seed=0', 'sched.epochs=3', 'data.batch_size=4', 'data.val_batch_size=6',
                                   'data.num_workers=0', 'data.repeat=1', 'optim.lr=0.05', 'progress=false',
                                   'tensorboard=false', *overrides])
@@ -137,7 +138,6 @@ def toy_main(argv=None):
     p.add_argument('--bad', default='', help='comma-separated frame_dirs that fail to load')
     p.add_argument('--kill-at', type=int, default=0, help='SIGKILL this process after this iteration')
     a = p.parse_intermixed_args(argv)
-    import torch.distributed as dist
     _, t = toy_run(a.ann, a.work_dir, a.overrides, bad=[b for b in a.bad.split(',') if b],
                    callbacks=[kill_at(a.kill_at)] if a.kill_at else [], **(dict(bn=True, dropout=0.5) if a.bn else {}))
     if dist.is_initialized():  # each rank's final weights, to compare them

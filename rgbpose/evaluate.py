@@ -5,11 +5,12 @@
 # %% ../nbs/05_evaluate.ipynb #8e000426
 from __future__ import annotations
 import collections, pickle, io
-from .data import SafeUnpickler
+from .data import SafeUnpickler, atomic_write, safe_load_pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
+from tqdm.auto import tqdm
 from .models import average_clips, LATE_FUSION  # defined with the recognisers that use them
 
 # %% auto #0
@@ -96,7 +97,6 @@ class Results:
 
     def save(self, path):
         "Write atomically as a pickle of builtins and numpy arrays."
-        from rgbpose.data import atomic_write
         obj = dict(format=RESULTS_FORMAT, frame_dir=list(self.frame_dir), label=self.label, scores=self.scores,
                    num_clips=int(self.num_clips), meta=dict(self.meta))
         with atomic_write(path) as f: pickle.dump(obj, f, protocol=4)
@@ -105,7 +105,6 @@ class Results:
     @classmethod
     def load(cls, path):
         "Read a file written by `save`, or convert an mmaction2 dump (see `from_mmaction_dump`)."
-        from rgbpose.data import safe_load_pickle
         obj = safe_load_pickle(path)
         if isinstance(obj, dict) and obj.get('format') == RESULTS_FORMAT:
             return cls(obj['frame_dir'], obj['label'], obj['scores'], obj['num_clips'], obj.get('meta', {}))
@@ -176,7 +175,7 @@ def predict_loader(model,  # callable: model(*inputs) -> logits (B*K, C) or {'rg
     names, labels, scores, K = [], [], {}, None
     it = loader
     if progress:
-        from tqdm.auto import tqdm; it = tqdm(loader, desc='test', unit='batch')
+        it = tqdm(loader, desc='test', unit='batch')
     for batch in it:
         batch = {k: (v.to(device, non_blocking=True) if torch.is_tensor(v) else v) for k, v in batch.items()}
         if preprocess is not None: batch = preprocess(batch)

@@ -12,6 +12,7 @@ import pandas as pd
 import matplotlib.pyplot as plt
 import seaborn as sns
 from .evaluate import Results, late_fusion, fuse_scores, confusion_matrix, from_mmaction_dump
+from .data import atomic_path, atomic_write, load_annotations
 
 # %% auto #0
 __all__ = ['MODELS', 'CLIPS', 'FUSIONS', 'STREAMS', 'PAPER_NTU60_XSUB', 'PAPER_PRETRAIN_NTU60_XSUB', 'FUSION_PALETTE',
@@ -256,12 +257,10 @@ def plot_curves(run_dirs,  # one run, or a list of runs (seeds): <run>/<model>/t
 
 # %% ../nbs/14_results.ipynb #6d0d189d
 def _save_fig(fig, path):
-    from rgbpose.data import atomic_path
     with atomic_path(path) as tmp: fig.savefig(tmp, dpi=130, format='png')
     plt.close(fig)
 
 def _write_text(path, text: str):
-    from rgbpose.data import atomic_write
     with atomic_write(path, 'w') as f: f.write(text)
 
 def write_results(root,  # folder of runs seed<N>/ (see `load_runs`), or a {seed: run} dict
@@ -303,7 +302,6 @@ def run_from_mmaction(dumps: dict,  # {model: {clips: path of an mmaction2 --dum
                       split: str = 'xsub_val',
                      ) -> dict:  # a run for `write_results({seed: run})`
     "A run from mmaction2 test dumps."
-    from rgbpose.data import load_annotations
     ann = load_annotations(annotations) if not isinstance(annotations, dict) else annotations
     names = mmaction_order(ann, split)
     run = {}

@@ -8,6 +8,7 @@ import hashlib, json, math, os, pickle, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np
+from tqdm.auto import tqdm
 from .mocap import Prop, Scene, load_motion, sample_motion, place, look_at, project
 import pybullet  # imported quietly by rgbpose.mocap (its banner silenced)
 from .data import (atomic_write, save_annotations, safe_load_pickle, ntu_splits, parse_ntu_name, NUM_KEYPOINTS, UserError,
@@ -291,7 +292,6 @@ def synth(out_dir,  # folder to create (or complete) the benchmark in, e.g. data
           overwrite: bool = False,  # replace files with the benchmark's names that another program made
          ) -> Path:  # the annotation pickle, out_dir/skeleton/synth_2d.pkl
     "Render the embedded benchmark in NTU's layout: raw AVIs, compressed MP4s, a 2D-skeleton pickle and a manifest; resumable."
-    from tqdm.auto import tqdm
     start, out_dir = time.time(), Path(out_dir)
     if isinstance(size, SynthSpec): spec, size = size, 'custom'
     elif size in SIZES: spec = SIZES[size]

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from pathlib import Path
 import numpy as np
+from tqdm.auto import tqdm
 import av
 from .data import (atomic_path, fake_annotations, run_parallel, save_annotations, LEFT_KP, RIGHT_KP, SKELETON_EDGES, NUM_KEYPOINTS,
                           _capped)
@@ -245,7 +246,6 @@ def compress(src_dir,  # folder with the raw videos (searched recursively), e.g.
              bframes: int|None = None,  # B-frames instead of the profile's
             ) -> CompressSummary:
     "Compress every raw video of `src_dir` into `dst_dir`: parallel, resumable, atomic; failures are listed, not raised."
-    from tqdm.auto import tqdm
     start, src_dir, dst_dir = time.time(), Path(src_dir), Path(dst_dir)
     encoding = dict(profile=profile, gop=gop, bframes=bframes)
     _x264_options(crf, preset, profile, gop, bframes, None)  # an unknown profile fails here, not once per video
