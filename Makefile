@@ -46,7 +46,7 @@ lab: setup
 .PHONY: notebooks docs check-docs
 
 ## run every notebook top to bottom in a Jupyter kernel (as JupyterLab's Run All) and save its outputs into it
-## (nbdev_clean'ed; at most NB_TIMEOUT=300 s each); `make notebooks NBS="nbs/04_models.ipynb nbs/12_merge.ipynb"` for some
+## (nbdev_clean'ed; at most NB_TIMEOUT=300 s each); `make notebooks NBS="nbs/06_models.ipynb nbs/14_merge.ipynb"` for some
 notebooks: setup
 	$(BIN)/python tools/run_notebooks.py $(NBS)
 

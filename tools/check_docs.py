@@ -2,7 +2,7 @@
 their images.
 
     .venv/bin/python tools/check_docs.py                    # _docs/: the home page and the model page
-    .venv/bin/python tools/check_docs.py --pages index.html 12_merge.html --shots /tmp/shots
+    .venv/bin/python tools/check_docs.py --pages index.html 14_merge.html --shots /tmp/shots
 
 The site is served on 127.0.0.1 (a thread of this script) and opened in Debian's `chromium` (`--headless
 --dump-dom`). Each page served gets a small script that, once the page has loaded, writes a report into the DOM:

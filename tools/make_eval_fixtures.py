@@ -1,4 +1,4 @@
-"""Fixtures for nbs/05_evaluate.ipynb from mmaction2 1.2.0's metric functions (reference only).
+"""Fixtures for nbs/07_evaluate.ipynb from mmaction2 1.2.0's metric functions (reference only).
 
     PYTHONPATH=.refenv:tools .venv/bin/python tools/make_eval_fixtures.py
 """

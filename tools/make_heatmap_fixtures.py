@@ -1,4 +1,4 @@
-"""Fixtures for nbs/03_heatmaps.ipynb from mmaction2 1.2.0's GeneratePoseTarget and configs (reference only).
+"""Fixtures for nbs/05_heatmaps.ipynb from mmaction2 1.2.0's GeneratePoseTarget and configs (reference only).
 
     PYTHONPATH=.refenv:tools .venv/bin/python tools/make_heatmap_fixtures.py
 
@@ -34,7 +34,7 @@ def scene(rng, M, T, H, W):
     kp[:, :, 2] = kp[:, :, 0] + rng.uniform(-0.6, 0.6, (M, T, 2))  # limb (0, 2) often shorter than 1 px
     kp[0, :, 3] = (-1.5, 5)  # left of the frame: only column 0 is lit
     kp[-1, :, 4] = (W + 1.2, H - 0.5)  # right of the frame, bottom border
-    kp[0, 0, 5] = (10.3, 20.6)  # the hand-checked joint of nbs/03_heatmaps.ipynb
+    kp[0, 0, 5] = (10.3, 20.6)  # the hand-checked joint of nbs/05_heatmaps.ipynb
     kp[-1, :, 6] = (3 * W, H / 2)  # far to the right: limb (0, 6) and (6, 8) cross the frame
     missing = rng.random((M, T, 17)) < 0.1
     kp[missing], score[missing] = 0, 0

@@ -1,4 +1,4 @@
-"""Fixtures for nbs/04_models.ipynb from mmaction2 1.2.0's own model classes (reference only).
+"""Fixtures for nbs/06_models.ipynb from mmaction2 1.2.0's own model classes (reference only).
 
     PYTHONPATH=.refenv:tools .venv/bin/python tools/make_model_fixtures.py
 

@@ -1,4 +1,4 @@
-"""Fixtures for nbs/10_train.ipynb: checkpoint compatibility with mmengine (mmaction2's training engine).
+"""Fixtures for nbs/12_train.ipynb: checkpoint compatibility with mmengine (mmaction2's training engine).
 
     PYTHONPATH=.refenv:tools:. .venv/bin/python tools/make_train_fixtures.py
 

@@ -1,4 +1,4 @@
-"""Fixtures for nbs/02_transforms.ipynb from mmaction2 1.2.0's pose/video transforms (reference only).
+"""Fixtures for nbs/04_transforms.ipynb from mmaction2 1.2.0's pose/video transforms (reference only).
 
     PYTHONPATH=.refenv:tools .venv/bin/python tools/make_transform_fixtures.py
 

@@ -1,6 +1,6 @@
 """Developer convenience: turn a jupytext percent-format script into a clean notebook of nbs/.
 
-    .venv/bin/python tools/py2nb.py /tmp/03_transforms.py nbs/02_transforms.ipynb
+    .venv/bin/python tools/py2nb.py /tmp/03_transforms.py nbs/04_transforms.ipynb
 
 The notebook is the source of truth once written; this only saves typing JSON. Needs `pip install jupytext`.
 Rewriting an existing notebook keeps its cell ids (cell by cell, where the cell types still line up), so a diff shows

@@ -2,8 +2,8 @@
 their outputs into them.
 
     .venv/bin/python tools/run_notebooks.py                      # every nbs/*.ipynb, in place
-    .venv/bin/python tools/run_notebooks.py nbs/04_models.ipynb  # only those named
-    .venv/bin/python tools/run_notebooks.py --out /tmp/run nbs/12_merge.ipynb   # write the results elsewhere
+    .venv/bin/python tools/run_notebooks.py nbs/06_models.ipynb  # only those named
+    .venv/bin/python tools/run_notebooks.py --out /tmp/run nbs/14_merge.ipynb   # write the results elsewhere
 
 Each notebook runs in a fresh `python3` kernel (nbclient, the engine of `jupyter nbconvert --execute`) with the
 notebook's own folder as the working directory, every code cell included: cells flagged `#| slow` or `#| gpu` run too,
