@@ -15,12 +15,12 @@ from .check import reconcile_frame_indices
 # %% auto #0
 __all__ = ['sample_name', 'UniformSampleFrames', 'MMUniformSampleFrames', 'PoseDecode', 'FrameReader', 'MMDecode']
 
-# %% ../nbs/03_decode.ipynb #def30778
+# %% ../nbs/03_decode.ipynb #5598702b
 def sample_name(results: dict) -> str:
     "How errors name a sample: its `frame_dir` (or `filename`)."
     return str(results.get('frame_dir', results.get('filename', '<sample without frame_dir>')))
 
-# %% ../nbs/03_decode.ipynb #8e02a6e3
+# %% ../nbs/03_decode.ipynb #ff6b9a5b
 class UniformSampleFrames:
     "K clips of L frames, one frame per equal segment of the video (mmaction2's sampler and RNG stream)."
     def __init__(self,
@@ -87,7 +87,7 @@ class MMUniformSampleFrames(UniformSampleFrames):
         if not isinstance(results.get('modality'), list): results['modality'] = list(self.clip_len)
         return results
 
-# %% ../nbs/03_decode.ipynb #89f9611a
+# %% ../nbs/03_decode.ipynb #3fed58c4
 class PoseDecode:
     "Slice the skeleton at the sampled frames (float32 copies)."
     def __call__(self, results: dict) -> dict:

@@ -15,7 +15,7 @@ __all__ = ['INTERPOLATION', 'RGB_MEAN', 'RGB_STD', 'as_frames', 'compact_box', '
            'resize_frames', 'rescale_size', 'Resize', 'RandomResizedCrop', 'flip_frames', 'Flip', 'FormatShape',
            'normalize_rgb', 'Compose', 'collate']
 
-# %% ../nbs/04_transforms.ipynb #5c1affe9
+# %% ../nbs/04_transforms.ipynb #06e43774
 def as_frames(imgs) -> np.ndarray:  # [T, H, W, C]
     "Frames as one array: a `[T, H, W, C]` array passes through, a list of `H×W×C` frames is stacked."
     return imgs if isinstance(imgs, np.ndarray) else np.stack(imgs)
@@ -29,7 +29,7 @@ def _check_lazy(lazy):
     if lazy: raise NotImplementedError('lazy=True (mmaction2\'s deferred crops fused by `Fuse`) is not supported and not used by '
                                        'any RGBPoseConv3D config: keypoint transforms need lazy=False')
 
-# %% ../nbs/04_transforms.ipynb #054c308e
+# %% ../nbs/04_transforms.ipynb #7980abf6
 def _pair(x): return tuple(x) if isinstance(x, (tuple, list)) else (x, x)
 
 def _finite(kp: np.ndarray) -> np.ndarray:
@@ -136,7 +136,7 @@ class MMCompact(PoseCompact):
         results['imgs'] = crop_frames(as_frames(results['imgs']), box)
         return results
 
-# %% ../nbs/04_transforms.ipynb #3297af2a
+# %% ../nbs/04_transforms.ipynb #f6ba41fe
 INTERPOLATION = {'bilinear': dict(mode='bilinear', align_corners=False, antialias=False), 'nearest': dict(mode='nearest')}
 
 def resize_frames(frames: np.ndarray,  # [T, H, W, C] uint8 (or float32)
@@ -199,7 +199,7 @@ class Resize:
     def __repr__(self):
         return f'{type(self).__name__}(scale={self.scale}, keep_ratio={self.keep_ratio}, interpolation={self.interpolation}, lazy={self.lazy})'
 
-# %% ../nbs/04_transforms.ipynb #62916208
+# %% ../nbs/04_transforms.ipynb #f06836c3
 class RandomResizedCrop:
     "Crop a random box of random area and aspect ratio (Inception-style; resize it with a following `Resize`)."
     def __init__(self,
@@ -252,7 +252,7 @@ class RandomResizedCrop:
     def __repr__(self):
         return f'{type(self).__name__}(area_range={self.area_range}, aspect_ratio_range={self.aspect_ratio_range}, lazy={self.lazy})'
 
-# %% ../nbs/04_transforms.ipynb #53d82320
+# %% ../nbs/04_transforms.ipynb #68f4c053
 def flip_frames(imgs: np.ndarray,  # [T, H, W, C]
                 axis: int,  # 2: horizontal, 1: vertical
                ) -> np.ndarray:  # a flipped, contiguous copy
@@ -308,7 +308,7 @@ class Flip:
         return (f'{type(self).__name__}(flip_ratio={self.flip_ratio}, direction={self.direction}, '
                 f'flip_label_map={self.flip_label_map}, left_kp={self.left_kp}, right_kp={self.right_kp}, lazy={self.lazy})')
 
-# %% ../nbs/04_transforms.ipynb #f4067227
+# %% ../nbs/04_transforms.ipynb #516e8975
 def _ncthw(x, num_clips: int, clip_len: int, channels_last: bool):
     "[K·L, ...] -> [K, C, L, ...]: frames [K·L, H, W, C] (channels_last) or heatmaps [K·L, C, H, W]."
     x = x.reshape((-1, num_clips, clip_len) + tuple(x.shape[1:]))  # [N_crops, K, L, ...]

@@ -21,7 +21,7 @@ __all__ = ['VIDEO_FORMATS', 'COMPRESS_PROFILES', 'JOINT_COLORS', 'BACKGROUND', '
            'render_keypoints', 'FakeNTU', 'fake_ntu_names', 'make_fake_ntu', 'keypoint_scale', 'draw_skeleton',
            'joint_centroids']
 
-# %% ../nbs/01_videos.ipynb #1870c73f
+# %% ../nbs/01_videos.ipynb #d60d3d63
 VIDEO_FORMATS = {'.mp4': 'mp4', '.avi': 'avi', '.mkv': 'matroska', '.mov': 'mov'}
 
 class VideoError(RuntimeError):
@@ -72,7 +72,7 @@ def write_video(path,  # output file; the container comes from the suffix (.mp4,
         _encode(out, stream, (y for x in ([first], it) for y in x), fps, to_frame)
     return path
 
-# %% ../nbs/01_videos.ipynb #0f4e8159
+# %% ../nbs/01_videos.ipynb #d15a5f50
 @dataclass(frozen=True)
 class VideoInfo:
     "What `probe_video` found out about a video file."
@@ -129,7 +129,7 @@ def probe_video(path,  # a video file
     if n == 0: return VideoInfo(path, **info, error='no frames')
     return VideoInfo(path, frames=n, **info, **_gop_structure(packets))
 
-# %% ../nbs/01_videos.ipynb #fb84b024
+# %% ../nbs/01_videos.ipynb #dac4c45c
 def target_size(height: int, width: int,  # the source frame size
                 short_side: int = 540,  # the short side after scaling (even)
                ) -> tuple[int, int]:  # (height, width), both even
@@ -194,7 +194,7 @@ def compress_video(src,  # a raw video, e.g. nturgbd_raw/S001C001P001R001A001_rg
                          f'incomplete: download or extract it again') from None
     return replace(info, path=dst)
 
-# %% ../nbs/01_videos.ipynb #136065d5
+# %% ../nbs/01_videos.ipynb #5e7b3e7a
 @dataclass
 class CompressSummary:
     "What `compress` did: names of the videos done / skipped (already complete) / failed (with the reason)."
@@ -272,7 +272,7 @@ def compress(src_dir,  # folder with the raw videos (searched recursively), e.g.
     summary.seconds = time.time() - start
     return summary
 
-# %% ../nbs/01_videos.ipynb #180a4a53
+# %% ../nbs/01_videos.ipynb #0ef0f3ee
 JOINT_COLORS = np.full((NUM_KEYPOINTS, 3), 255, np.uint8)  # [17, 3] RGB: nose white
 JOINT_COLORS[LEFT_KP], JOINT_COLORS[RIGHT_KP] = (255, 64, 64), (64, 160, 255)  # left red, right blue
 BACKGROUND = 16  # a dark grey frame
@@ -300,7 +300,7 @@ def render_keypoints(keypoint: np.ndarray,  # [M, T, V, 2] pixel x, y (0, 0 = mi
     np.maximum.at(frames, (t, y[keep], x[keep]), val)  # overlapping discs: the brighter wins
     return np.rint(frames).astype(np.uint8)
 
-# %% ../nbs/01_videos.ipynb #663c1145
+# %% ../nbs/01_videos.ipynb #180a4a53
 @dataclass
 class FakeNTU:
     "Paths of a data set made by `make_fake_ntu`."
@@ -346,7 +346,7 @@ def make_fake_ntu(root,  # folder to create the data set in
     ann_file = save_annotations(ann, root/f'{dataset}_2d.pkl')
     return FakeNTU(root, raw_dir, video_dir, ann_file, names)
 
-# %% ../nbs/01_videos.ipynb #4a42b366
+# %% ../nbs/01_videos.ipynb #02f0c167
 def keypoint_scale(video_shape, img_shape) -> tuple[float, float]:
     "(sx, sy): the factors MMDecode multiplies keypoint x, y with when the decoded frame size differs from `img_shape`."
     return video_shape[1] / img_shape[1], video_shape[0] / img_shape[0]
@@ -364,7 +364,7 @@ def draw_skeleton(ax, keypoint,  # [M, V, 2] or [V, 2] pixel coordinates in the 
             idx = [i for i in idx if v[i]]
             ax.scatter(*k[idx].T, s=s, c=c, edgecolors='k', linewidths=.5, zorder=3)
 
-# %% ../nbs/01_videos.ipynb #3b078782
+# %% ../nbs/01_videos.ipynb #8e2d6798
 def joint_centroids(frames: np.ndarray,  # uint8 RGB [T, H, W, 3] made by render_keypoints (or decoded from such a video)
                     keypoint: np.ndarray,  # [M, T, V, 2] where the joints should be, in these frames' pixels
                     radius: float,  # the search window's radius in pixels
