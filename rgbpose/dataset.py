@@ -108,7 +108,7 @@ def collate_samples(samples: list) -> dict:
     batch['failed'] = failed
     return batch
 
-# %% ../nbs/09_dataset.ipynb #e5b2976f
+# %% ../nbs/09_dataset.ipynb #20b6aa50
 def sample_seed(seed: int, epoch: int, index: int) -> int:
     "The augmentation seed of sample `index` in `epoch` of a run seeded with `seed`."
     return int(np.random.SeedSequence([seed, epoch, index]).generate_state(1, np.uint64)[0] >> 1)
@@ -128,7 +128,7 @@ class ShardSampler(Sampler):
     def __iter__(self): return ((i, sample_seed(0, 0, i)) for i in range(self.r, self.n, self.W))
     def __len__(self): return len(range(self.r, self.n, self.W))
 
-# %% ../nbs/09_dataset.ipynb #629d8ed3
+# %% ../nbs/09_dataset.ipynb #36254498
 def rgb_preprocess(cfg: TrainConfig):
     "The device-side preprocessing of a config's batches: normalise uint8 RGB `imgs` (not for pose_only, whose `imgs` are heatmaps)."
     if cfg.pipeline == 'pose_only': return None

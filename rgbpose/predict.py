@@ -161,7 +161,7 @@ def top5_table(probs: dict, names: list, k: int = 5) -> str:
         lines.append(f'{r:>2}  {names[i]:{w}}  ' + '  '.join(f'{probs[c][i]:6.3f}' for c in cols))
     return '\n'.join(lines)
 
-# %% ../nbs/18_predict.ipynb #cfdd6bb3
+# %% ../nbs/18_predict.ipynb #b73d2007
 PERSON_COLOURS = ((255, 255, 255), (80, 220, 255), (255, 140, 60), (160, 255, 120))
 
 def _draw_bones(frames, kp, score, thick: int = 2):
@@ -213,7 +213,7 @@ def render_overlay(video,  # the video
         bar[t] = drawn[text]
     return np.concatenate([bar, frames], 1)
 
-# %% ../nbs/18_predict.ipynb #b3f94597
+# %% ../nbs/18_predict.ipynb #33acb0e6
 def write_overlay(video, rec: dict,  # the video and its skeleton record
                   probs: dict, names: list,  # `predict`'s output and the class names
                   out,  # the .mp4 to write
@@ -225,7 +225,7 @@ def write_overlay(video, rec: dict,  # the video and its skeleton record
     top = int(np.argmax(probs[key]))
     return write_video(out, render_overlay(video, rec, f'{names[top]} ({key} {probs[key][top]:.2f})'), fps=30)
 
-# %% ../nbs/18_predict.ipynb #cd7a6de2
+# %% ../nbs/18_predict.ipynb #d93acc7a
 def window_starts(total: int,  # frames of the video
                   window: int,  # frames per window
                   stride: int,  # frames between window starts

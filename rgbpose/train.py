@@ -402,7 +402,7 @@ def evaluate_dataset(model: nn.Module,  # unwrapped model
     return Results(list(np.array(sum((p.frame_dir for p in parts), []), dtype=object)[order]), cat([p.label for p in parts]),
                    {s: cat([p.scores[s] for p in parts]) for s in res.scores}, num_clips=res.num_clips)
 
-# %% ../nbs/12_train.ipynb #b02c96d8
+# %% ../nbs/12_train.ipynb #b82838ec
 def train(config,  # a TrainConfig, or 'rgb_only' | 'pose_only' | 'rgbpose_conv3d' [':cpu' | ':gpu']
           work_dir,  # logs and checkpoints
           overrides=(),  # 'key=value' strings
