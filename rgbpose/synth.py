@@ -16,9 +16,47 @@ from .data import (atomic_write, save_annotations, safe_load_pickle, ntu_splits,
 from .video import write_video, compress
 
 # %% auto #0
-__all__ = ['BOX', 'BALL', 'PROP_COLORS', 'CLASSES', 'CAMERA_AZIMUTH', 'SIZES', 'GENERATOR_VERSION', 'ANNOTATION', 'NoiseModel',
-           'detect', 'Actor', 'ActionClass', 'SynthSpec', 'performer_look', 'setup_look', 'Clip', 'render_clip',
+__all__ = ['BOX', 'BALL', 'PROP_COLORS', 'CLASSES', 'CAMERA_AZIMUTH', 'SIZES', 'GENERATOR_VERSION', 'ANNOTATION', 'Actor',
+           'ActionClass', 'NoiseModel', 'detect', 'SynthSpec', 'performer_look', 'setup_look', 'Clip', 'render_clip',
            'make_clip', 'synth']
+
+# %% ../nbs/23_synth.ipynb #0889ddf6
+@dataclass(frozen=True)
+class Actor:
+    "One person of an action class: a motion, how it is played, what the person holds."
+    motion: str  # one of MOTIONS
+    speed: float = 1.  # playback speed
+    amplitude: float = 1.  # limb rotations scaled toward the rest pose (< 1: a smaller movement)
+    prop: Prop|None = None  # an object in a hand
+    hand: str = 'right'  # which hand holds it ('right' or 'left' of the captured actor)
+
+@dataclass(frozen=True)
+class ActionClass:
+    "An action: one actor, or two facing each other (a mutual action, NTU's A050-A060)."
+    name: str
+    actors: tuple  # one or two Actor
+    distance: float = 1.6  # two actors: metres between them; both perform in place
+
+BOX, BALL = Prop('box'), Prop('ball', size=.12)
+PROP_COLORS = [(.95, .8, .1), (.1, .75, .3), (.95, .5, .05), (.6, .2, .8), (.1, .8, .85), (.55, .35, .15)]  # a Prop without a color: one of these per take
+CLASSES = [
+    ActionClass('walk', (Actor('walk'),)),
+    ActionClass('walk carrying a box', (Actor('walk', prop=BOX),)),
+    ActionClass('walk carrying a ball', (Actor('walk', prop=BALL),)),
+    ActionClass('punch', (Actor('punch'),)),
+    ActionClass('punch holding a box', (Actor('punch', prop=BOX, hand='right'),)),  # the punching hand holds it
+    ActionClass('punch, box in the other hand', (Actor('punch', prop=BOX, hand='left'),)),
+    ActionClass('kick', (Actor('kick'),)),
+    ActionClass('low kick', (Actor('kick', amplitude=.55),)),
+    ActionClass('dance', (Actor('dance_a'),)),
+    ActionClass('dance fast', (Actor('dance_a', speed=1.7),)),
+    ActionClass('spin with a red ball', (Actor('spin', prop=Prop('ball', (.9, .1, .1), .12)),)),
+    ActionClass('spin with a blue ball', (Actor('spin', prop=Prop('ball', (.1, .2, .95), .12)),)),
+    ActionClass('jump', (Actor('jump'),)),
+    ActionClass('cartwheel', (Actor('cartwheel'),)),
+    ActionClass('sparring', (Actor('punch'), Actor('kick')), distance=1.8),
+    ActionClass('dancing together', (Actor('dance_b'), Actor('dance_b')), distance=1.4),
+]
 
 # %% ../nbs/23_synth.ipynb #cda37523
 @dataclass(frozen=True)
@@ -66,44 +104,6 @@ def detect(uv,  # [M, T, V, 2] true joint positions in pixels
     miss |= rng.random((M, T, 1)) < noise.person_miss_p
     kp[miss], score[miss] = 0, 0
     return kp.astype(np.float32), score.astype(np.float32)
-
-# %% ../nbs/23_synth.ipynb #0889ddf6
-@dataclass(frozen=True)
-class Actor:
-    "One person of an action class: a motion, how it is played, what the person holds."
-    motion: str  # one of MOTIONS
-    speed: float = 1.  # playback speed
-    amplitude: float = 1.  # limb rotations scaled toward the rest pose (< 1: a smaller movement)
-    prop: Prop|None = None  # an object in a hand
-    hand: str = 'right'  # which hand holds it ('right' or 'left' of the captured actor)
-
-@dataclass(frozen=True)
-class ActionClass:
-    "An action: one actor, or two facing each other (a mutual action, NTU's A050-A060)."
-    name: str
-    actors: tuple  # one or two Actor
-    distance: float = 1.6  # two actors: metres between them; both perform in place
-
-BOX, BALL = Prop('box'), Prop('ball', size=.12)
-PROP_COLORS = [(.95, .8, .1), (.1, .75, .3), (.95, .5, .05), (.6, .2, .8), (.1, .8, .85), (.55, .35, .15)]  # a Prop without a color: one of these per take
-CLASSES = [
-    ActionClass('walk', (Actor('walk'),)),
-    ActionClass('walk carrying a box', (Actor('walk', prop=BOX),)),
-    ActionClass('walk carrying a ball', (Actor('walk', prop=BALL),)),
-    ActionClass('punch', (Actor('punch'),)),
-    ActionClass('punch holding a box', (Actor('punch', prop=BOX, hand='right'),)),  # the punching hand holds it
-    ActionClass('punch, box in the other hand', (Actor('punch', prop=BOX, hand='left'),)),
-    ActionClass('kick', (Actor('kick'),)),
-    ActionClass('low kick', (Actor('kick', amplitude=.55),)),
-    ActionClass('dance', (Actor('dance_a'),)),
-    ActionClass('dance fast', (Actor('dance_a', speed=1.7),)),
-    ActionClass('spin with a red ball', (Actor('spin', prop=Prop('ball', (.9, .1, .1), .12)),)),
-    ActionClass('spin with a blue ball', (Actor('spin', prop=Prop('ball', (.1, .2, .95), .12)),)),
-    ActionClass('jump', (Actor('jump'),)),
-    ActionClass('cartwheel', (Actor('cartwheel'),)),
-    ActionClass('sparring', (Actor('punch'), Actor('kick')), distance=1.8),
-    ActionClass('dancing together', (Actor('dance_b'), Actor('dance_b')), distance=1.4),
-]
 
 # %% ../nbs/23_synth.ipynb #b884487c
 CAMERA_AZIMUTH = {1: 0., 2: -45., 3: 45.}  # degrees from where the performer faces, as NTU's three cameras
