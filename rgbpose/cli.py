@@ -140,10 +140,12 @@ def _reproduce(argv):
     p.add_argument('--root', default=None, help='data folder (default data/embedded, or data/ for NTU)')
     p.add_argument('--size', default='default', choices=['tiny', 'default'], help='embedded benchmark size')
     p.add_argument('--split', default='xsub')
+    p.add_argument('--jobs', type=int, default=None,
+                   help='2: pretrain the two streams side by side (default: 2 on a CPU with 2+ cores and no GPU, else 1)')
     p.add_argument('overrides', nargs='*', metavar='key=value', help='overrides for all three trainings')
     a = p.parse_args(argv)
     from rgbpose.reproduce import reproduce
-    reproduce(a.data, a.budget, a.seeds, a.work_dir, a.out, a.root, a.size, a.split, a.overrides)
+    reproduce(a.data, a.budget, a.seeds, a.work_dir, a.out, a.root, a.size, a.split, a.overrides, jobs=a.jobs)
     print((Path(a.out) / 'fusion.md').read_text())
     return 0
 

@@ -4,10 +4,11 @@
 
 # %% ../nbs/17_reproduce.ipynb #74696ffb
 from __future__ import annotations
-import json, sys, time
-from dataclasses import dataclass
+import json, os, sys, time
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from .data import UserError, atomic_write
+import torch
+from .data import UserError, atomic_write, run_parallel
 from .synth import synth, ANNOTATION
 from .config import ConfigError
 from .train import train, evaluate_checkpoint
@@ -15,7 +16,8 @@ from .merge import save_merged
 from .results import write_results
 
 # %% auto #0
-__all__ = ['BUDGETS', 'ReproduceError', 'DataSpec', 'data_spec', 'recipe_overrides', 'Stage', 'plan', 'reproduce']
+__all__ = ['BUDGETS', 'ReproduceError', 'DataSpec', 'data_spec', 'recipe_overrides', 'Stage', 'plan', 'run_chain', 'default_jobs',
+           'reproduce']
 
 # %% ../nbs/17_reproduce.ipynb #9d369185
 class ReproduceError(UserError):
@@ -57,7 +59,7 @@ def data_spec(data: str = 'embedded',  # 'embedded' | 'ntu60' | 'ntu120'
     raise ReproduceError(f"--data must be 'embedded', 'ntu60' or 'ntu120', got {data!r}")
 
 # %% ../nbs/17_reproduce.ipynb #1b64b63e
-BUDGETS = {'cpu': ':cpu', 'cpu-long': ':cpu-long', 'gpu': ':gpu', 'paper': ''}
+BUDGETS = {'cpu': ':cpu', 'gpu': ':gpu', 'paper': ''}
 
 def recipe_overrides(spec: DataSpec, seed: int, extra=()) -> list:
     "Overrides shared by the three trainings of one seed."
@@ -112,9 +114,54 @@ def _mark(path: Path, **info):
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_write(path, 'w') as f: json.dump({**info, 'finished': time.strftime('%Y-%m-%d %H:%M:%S')}, f)
 
-# %% ../nbs/17_reproduce.ipynb #af3c6546
+# %% ../nbs/17_reproduce.ipynb #a470b404
+class _Tagged:
+    "A text stream that starts every line with a tag: two trainings side by side on one terminal."
+    def __init__(self, stream, tag: str): self.stream, self.tag, self.line_start = stream, tag, True
+    def write(self, text: str) -> int:
+        parts = text.splitlines(keepends=True)
+        for part in parts:
+            if self.line_start: self.stream.write(self.tag)
+            self.stream.write(part)
+            self.line_start = part.endswith(('\n', '\r'))
+        return len(text)
+    def flush(self): self.stream.flush()
+    def isatty(self) -> bool: return False
+
+def _run_stages(numbered, seed: int, total: int, times_file: Path|None) -> dict:
+    "Run the stages `[(number, Stage)]` that are not done, in order, timing each: {'seed<N> <stage>': seconds}."
+    times = json.loads(times_file.read_text()) if times_file and times_file.exists() else {}
+    new = {}
+    for i, s in numbered:
+        tag = f'[seed {seed} {i}/{total}] {s.name}'
+        if s.done: print(f'{tag}: done, skipped', file=sys.stderr); continue
+        print(f'{tag} ...', file=sys.stderr)
+        t = time.time()
+        try: s.run()
+        except Exception as e:
+            msg = (f'reproduce: stage {s.name!r} of seed {seed} failed: {e}\nFix the cause and rerun the same command: '
+                   f'finished stages are kept.')
+            if isinstance(e, UserError): raise ReproduceError(msg) from e  # a bad file or setting: say what to do
+            raise RuntimeError(msg) from e  # a bug: the traceback matters
+        new[f'seed{seed} {s.name}'] = round(time.time() - t, 1)
+        if times_file: times.update(new); _mark(times_file, **times)
+        print(f'{tag}: {new[f"seed{seed} {s.name}"]:.0f} s', file=sys.stderr)
+    return new
+
+def run_chain(spec: dict, budget: str, seed: int, work_dir, overrides, clips, names: list, threads: int) -> dict:
+    "A worker of `reproduce`: the stages `names` of one seed's plan, in this process, on `threads` CPU threads."
+    spec = DataSpec(**spec)  # travels as a dict: a class defined in a notebook does not unpickle in a spawned process
+    torch.set_num_threads(threads)
+    sys.stderr = _Tagged(sys.stderr, f'[{names[0].split()[-1]}] ')
+    stages = plan(spec, budget, seed, work_dir, overrides, clips, progress=False)  # two progress bars would collide
+    return _run_stages([(i, s) for i, s in enumerate(stages, 1) if s.name in names], seed, len(stages), None)
+
+def default_jobs() -> int:
+    "Processes for the two pretrainings: 2 on a CPU with at least 2 cores, else 1 (one GPU trains one model at a time)."
+    return 2 if not torch.cuda.is_available() and (os.cpu_count() or 1) >= 2 else 1
+
 def reproduce(data: str = 'embedded',  # 'embedded' | 'ntu60' | 'ntu120'
-              budget: str = 'cpu',  # 'cpu' | 'cpu-long' | 'gpu' | 'paper'
+              budget: str = 'cpu',  # 'cpu' | 'gpu' | 'paper'
               seeds: int = 1,  # runs of the recipe, seeds 0..N-1 (confidence intervals need >= 2)
               work_dir='work_dirs/reproduce',  # checkpoints, logs and test results
               out='results',  # tables and figures
@@ -124,6 +171,7 @@ def reproduce(data: str = 'embedded',  # 'embedded' | 'ntu60' | 'ntu120'
               overrides=(),  # extra 'key=value' overrides for all trainings
               clips=(1, 10),  # test settings
               progress: bool = True,
+              jobs: int|None = None,  # 2: the two pretrainings side by side (None: `default_jobs()`)
              ) -> dict:  # the results summary
     "The recipe end to end, resumable, then the tables and figures."
     t0 = time.time()
@@ -133,27 +181,29 @@ def reproduce(data: str = 'embedded',  # 'embedded' | 'ntu60' | 'ntu120'
     times = json.loads(times_file.read_text()) if times_file.exists() else {}
     times.pop('finished', None)  # the file's own time stamp, not a stage
     times.setdefault('data', round(time.time() - t0, 1))
+    _mark(times_file, **times)
+    jobs = default_jobs() if jobs is None else jobs
     for seed in range(seeds):
         stages = plan(spec, budget, seed, work_dir, overrides, clips, progress)
-        for i, s in enumerate(stages):
-            tag = f'[seed {seed} {i + 1}/{len(stages)}] {s.name}'
-            if s.done: print(f'{tag}: done, skipped', file=sys.stderr); continue
-            print(f'{tag} ...', file=sys.stderr)
-            t = time.time()
-            try: s.run()
-            except Exception as e:
-                msg = (f'reproduce: stage {s.name!r} of seed {seed} failed: {e}\nFix the cause and rerun the same command: '
-                       f'finished stages are kept.')
-                if isinstance(e, UserError): raise ReproduceError(msg) from e  # a bad file or setting: say what to do
-                raise RuntimeError(msg) from e  # a bug: the traceback matters
-            times[f'seed{seed} {s.name}'] = round(time.time() - t, 1)
-            _mark(times_file, **times)
-            print(f'{tag}: {times[f"seed{seed} {s.name}"]:.0f} s', file=sys.stderr)
+        numbered = list(enumerate(stages, 1))
+        chains = [[(i, s) for i, s in numbered if s.name.split()[-1] == m or s.name.startswith(f'test {m} ')]
+                  for m in ('rgb_only', 'pose_only')]
+        pending = [c for c in chains if not all(s.done for _, s in c)]
+        if jobs >= 2 and len(pending) == 2:
+            print(f'[seed {seed}] pretraining RGB-only and Pose-only side by side, {jobs} processes', file=sys.stderr)
+            threads = max(1, (os.cpu_count() or 1) // 2)
+            tasks = [(asdict(spec), budget, seed, work_dir, overrides, clips, [s.name for _, s in c], threads) for c in pending]
+            def done(t): times.update(t); _mark(times_file, **times)
+            from rgbpose.reproduce import run_chain as worker  # by name: spawned processes import it
+            run_parallel(worker, tasks, 2, done)
+        rest = [(i, s) for i, s in numbered if not any(s is t for c in chains for _, t in c)] if jobs >= 2 and len(pending) == 2 \
+            else numbered
+        times.update(_run_stages(rest, seed, len(stages), times_file))
     label = f'{spec.name} {split}' + (f', {budget} budget' if budget != 'cpu' else '')  # the table's Dataset column
     summary = write_results(work_dir, out, spec.class_names, data=label)
     times['total (this call)'] = round(time.time() - t0, 1)
     _mark(times_file, **times)
-    _mark(Path(out) / 'provenance.json', data=spec.name, ann_file=str(spec.ann_file), budget=budget, seeds=seeds,
+    _mark(Path(out) / 'provenance.json', data=spec.name, ann_file=str(spec.ann_file), budget=budget, seeds=seeds, jobs=jobs,
           work_dir=str(work_dir), stage_seconds=times,
           command='rgbpose reproduce ' + ' '.join(f'--{k} {v}' for k, v in (('data', data), ('budget', budget), ('seeds', seeds))))
     return summary
